@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import { ThemeRegistry } from '@/components/theme-registry';
+
+export const metadata: Metadata = {
+  title: { default: 'Sync Admin Panel', template: '%s · Sync Admin Panel' },
+  description: 'Monitor and manage the mailbox and CRM synchronization of your users',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <ThemeRegistry>
+          <AppShell>{children}</AppShell>
+        </ThemeRegistry>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+// Applies the committed drizzle-kit migrations, and tells how many are still pending.
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { queryRows, type DatabaseHandle } from './client';
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+// Serializes migrations of several app instances starting at once on one PostgreSQL server.
+const MIGRATION_LOCK_KEY = 727_001;
+
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (handle.driver === 'pglite') {
+    await migratePglite(handle.db as unknown as PgliteDatabase, config);
+    return;
+  }
+  const lockClient = await handle.pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(handle.db as unknown as NodePgDatabase, config);
+  } finally {
+    await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    lockClient.release();
+  }
+}
+
+export interface MigrationState {
+  applied: number;
+  pending: number;
+}
+
+export async function getMigrationState(handle: DatabaseHandle): Promise<MigrationState> {
+  const known = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  const [table] = await queryRows<{ name: string | null }>(
+    handle.db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
+  );
+  let lastAppliedAt = -1;
+  if (table?.name) {
+    const [last] = await queryRows<{ created_at: string | number | null }>(
+      handle.db,
+      sql`select max(created_at) as created_at from drizzle.__drizzle_migrations`,
+    );
+    lastAppliedAt = Number(last?.created_at ?? -1);
+  }
+  // The same rule drizzle's migrator applies: a migration newer than the last applied is pending.
+  const pending = known.filter((migration) => migration.folderMillis > lastAppliedAt).length;
+  return { applied: known.length - pending, pending };
+}

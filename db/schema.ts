@@ -1,0 +1,366 @@
+// The one schema of the panel (DESIGN.md §1, §2, §5).
+// Global lookup tables: tenants, their SSO issuers, admins, identities, ingestion tokens.
+// Tenant data carries tenant_id leading every primary key, unique key and index, so that
+// row-level security, time partitioning of sessions and a Citus distribution on tenant_id
+// need no rewrite.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const adminRole = pgEnum('admin_role', ['platform_admin', 'profile_admin', 'support']);
+export const syncSessionStatus = pgEnum('sync_session_status', [
+  'ready',
+  'started',
+  'success',
+  'skipped',
+  'canceled',
+  'error',
+]);
+export const errorSource = pgEnum('error_source', ['crm', 'mail_server', 'sync_application']);
+export const syncIssueType = pgEnum('sync_issue_type', ['email', 'event', 'contact', 'task']);
+export const syncIssueOperation = pgEnum('sync_issue_operation', ['create', 'update', 'delete']);
+export const syncDirection = pgEnum('sync_direction', [
+  'outlook_to_salesforce',
+  'gmail_to_salesforce',
+  'salesforce_to_outlook',
+  'salesforce_to_gmail',
+]);
+
+// ---------------------------------------------------------------- global lookup tables
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  // Granted and revoked by the vendor's support only (DESIGN.md §1).
+  panelAccessGranted: boolean('panel_access_granted').notNull().default(false),
+  panelAccessChangedAt: timestamp('panel_access_changed_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+// The OpenID Connect issuers whose identities may map to this tenant's admins.
+// For Microsoft Entra ID the tenant id (`tid` claim) must match as well.
+export const tenantSsoIssuers = pgTable(
+  'tenant_sso_issuers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    entraTenantId: text('entra_tenant_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tenant_sso_issuers_tenant_issuer_key').on(t.tenantId, t.issuer)],
+);
+
+// The vendor's own issuers: identities from them may map to support agents only.
+export const supportSsoIssuers = pgTable('support_sso_issuers', {
+  issuer: text('issuer').primaryKey(),
+  createdAt: createdAt(),
+});
+
+// Tenant admins (tenant_id set) and the vendor's support agents (tenant_id null).
+export const admins = pgTable(
+  'admins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: adminRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('admins_tenant_email_key').on(t.tenantId, t.email).nullsNotDistinct(),
+    index('admins_email_idx').on(t.email),
+  ],
+);
+
+// An SSO identity (issuer + subject) remembered once it was matched to an admin.
+export const adminIdentities = pgTable(
+  'admin_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => admins.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('admin_identities_issuer_subject_key').on(t.issuer, t.subject),
+    index('admin_identities_admin_idx').on(t.adminId),
+  ],
+);
+
+// Bearer tokens of the sync engine: only a SHA-256 hash is kept.
+export const ingestionTokens = pgTable(
+  'ingestion_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('ingestion_tokens_tenant_idx').on(t.tenantId)],
+);
+
+// Facts about this installation, such as whether the demo data was seeded completely.
+export const instanceMetadata = pgTable('instance_metadata', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- tenant data
+
+// Directory columns (engine_id, name) are written by the sync engine only; the sync switch
+// columns by admins only. Neither writer touches the other's columns.
+export const profiles = pgTable(
+  'profiles',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    engineId: text('engine_id').notNull(),
+    name: text('name').notNull(),
+    syncEnabled: boolean('sync_enabled').notNull().default(true),
+    syncEnabledChangedAt: timestamp('sync_enabled_changed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('profiles_tenant_engine_id_key').on(t.tenantId, t.engineId),
+    index('profiles_tenant_name_idx').on(t.tenantId, t.name, t.id),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    // Directory, from the engine. Users are matched by email (lower case).
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    // Observed by the engine: the last sync error, cleared by the engine with null.
+    syncErrorReason: text('sync_error_reason'),
+    syncErrorAt: timestamp('sync_error_at', { withTimezone: true }),
+    // The admin's switch, and when an admin last enabled it: errors reported before
+    // that moment no longer count (DESIGN.md §2).
+    syncEnabled: boolean('sync_enabled').notNull().default(true),
+    syncEnabledAt: timestamp('sync_enabled_at', { withTimezone: true }),
+    syncEnabledChangedAt: timestamp('sync_enabled_changed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }),
+    uniqueIndex('users_tenant_email_key').on(t.tenantId, t.email),
+    index('users_tenant_name_idx').on(t.tenantId, t.name, t.id),
+    index('users_tenant_profile_name_idx').on(t.tenantId, t.profileId, t.name, t.id),
+    index('users_tenant_profile_status_idx').on(t.tenantId, t.profileId, t.syncEnabled),
+    // Users with a reported error: few, and the ones "Disabled due to an error" come from here.
+    index('users_tenant_sync_error_idx')
+      .on(t.tenantId, t.syncErrorAt)
+      .where(sql`${t.syncErrorAt} is not null`),
+  ],
+);
+
+// One sync run of one user. The key (tenant_id, started_at, id) is ready for time partitioning.
+export const syncSessions = pgTable(
+  'sync_sessions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    engineId: text('engine_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    // The profile the user had when the session ran.
+    profileId: uuid('profile_id').notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    status: syncSessionStatus('status').notNull(),
+    scope: integer('scope'),
+    changes: integer('changes'),
+    issues: integer('issues'),
+    errorCategory: text('error_category'),
+    errorSource: errorSource('error_source'),
+    message: text('message'),
+    hasLog: boolean('has_log').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.startedAt, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }),
+    // Under time partitioning this uniqueness moves to a small (tenant_id, engine_id) map.
+    uniqueIndex('sync_sessions_tenant_engine_id_key').on(t.tenantId, t.engineId),
+    index('sync_sessions_tenant_id_idx').on(t.tenantId, t.id),
+    index('sync_sessions_tenant_user_started_idx').on(t.tenantId, t.userId, t.startedAt, t.id),
+    index('sync_sessions_tenant_profile_started_idx').on(t.tenantId, t.profileId, t.startedAt, t.id),
+  ],
+);
+
+// Session logs live apart from session rows: they can be megabytes. The text is stored
+// deflate-compressed (raw DEFLATE) with its CRC-32, so a ZIP entry is written without
+// compressing again.
+export const syncSessionLogs = pgTable(
+  'sync_session_logs',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    sessionStartedAt: timestamp('session_started_at', { withTimezone: true }).notNull(),
+    deflated: bytea('deflated').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    crc32: bigint('crc32', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.sessionId] }),
+    foreignKey({
+      columns: [t.tenantId, t.sessionStartedAt, t.sessionId],
+      foreignColumns: [syncSessions.tenantId, syncSessions.startedAt, syncSessions.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+// An object the sync could not create, update or delete.
+export const syncIssues = pgTable(
+  'sync_issues',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    engineId: text('engine_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    sessionId: uuid('session_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    type: syncIssueType('type').notNull(),
+    direction: syncDirection('direction').notNull(),
+    name: text('name').notNull(),
+    operation: syncIssueOperation('operation').notNull(),
+    // Any integer: codes the panel does not know are shown as unknown, never dropped.
+    errorCode: integer('error_code').notNull(),
+    description: text('description'),
+    errorSource: errorSource('error_source'),
+    targetObjectId: text('target_object_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }),
+    uniqueIndex('sync_issues_tenant_engine_id_key').on(t.tenantId, t.engineId),
+    index('sync_issues_tenant_user_occurred_idx').on(t.tenantId, t.userId, t.occurredAt, t.id),
+    index('sync_issues_tenant_profile_occurred_idx').on(t.tenantId, t.profileId, t.occurredAt, t.id),
+  ],
+);
+
+// Profile admins see only the profiles listed here; platform admins see all of their tenant's.
+export const adminProfileScopes = pgTable(
+  'admin_profile_scopes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => admins.id, { onDelete: 'cascade' }),
+    profileId: uuid('profile_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.adminId, t.profileId] }),
+    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+// Who changed what: grants, revokes, admin changes, sync toggles, token changes.
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    id: uuid('id').notNull().defaultRandom(),
+    // Null when the change came from the command line or the system.
+    actorAdminId: uuid('actor_admin_id').references(() => admins.id, { onDelete: 'set null' }),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    targetLabel: text('target_label'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.occurredAt, t.id] }),
+    index('audit_events_tenant_action_idx').on(t.tenantId, t.action, t.occurredAt),
+  ],
+);
+
+// Per-admin UI preferences, such as the visible columns of each table.
+export const adminPreferences = pgTable(
+  'admin_preferences',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => admins.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.adminId, t.key] })],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type Admin = typeof admins.$inferSelect;
+export type Profile = typeof profiles.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type SyncSession = typeof syncSessions.$inferSelect;
+export type SyncIssue = typeof syncIssues.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type SyncSessionStatus = (typeof syncSessionStatus.enumValues)[number];
+export type ErrorSource = (typeof errorSource.enumValues)[number];
+export type AdminRole = (typeof adminRole.enumValues)[number];

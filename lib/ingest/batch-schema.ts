@@ -1,0 +1,111 @@
+// The sync engine's batch (DESIGN.md §5), validated with zod: the API, its types and its
+// OpenAPI description all come from these schemas.
+import { z } from 'zod';
+
+export const MAX_SECTION_ITEMS = 10_000;
+
+export const engineIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1 to 128 characters of A-Z a-z 0-9 . _ : -');
+const instantSchema = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
+  .transform((value) => new Date(value));
+const emailSchema = z
+  .email('must be an email address')
+  .max(320)
+  .transform((value) => value.toLowerCase());
+const count = z.number().int().min(0).max(2_147_483_647);
+const optionalText = (max: number) => z.string().max(max).nullable().optional();
+
+export const sessionStatusValues = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'] as const;
+export const errorSourceValues = ['crm', 'mail_server', 'sync_application'] as const;
+export const issueTypeValues = ['email', 'event', 'contact', 'task'] as const;
+export const operationValues = ['create', 'update', 'delete'] as const;
+export const directionValues = [
+  'outlook_to_salesforce',
+  'gmail_to_salesforce',
+  'salesforce_to_outlook',
+  'salesforce_to_gmail',
+] as const;
+
+export const batchProfileSchema = z.object({
+  id: engineIdSchema,
+  name: z.string().trim().min(1).max(200),
+});
+
+export const batchUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(200),
+  profileId: engineIdSchema,
+  // Absent: unchanged. null: the engine cleared the error.
+  syncError: z
+    .object({ reason: z.string().trim().min(1).max(2_000), at: instantSchema })
+    .nullable()
+    .optional(),
+});
+
+export const batchSessionSchema = z.object({
+  id: engineIdSchema,
+  userEmail: emailSchema,
+  startedAt: instantSchema,
+  endedAt: instantSchema.nullable().optional(),
+  status: z.enum(sessionStatusValues),
+  scope: count.nullable().optional(),
+  changes: count.nullable().optional(),
+  issues: count.nullable().optional(),
+  errorCategory: optionalText(100),
+  errorSource: z.enum(errorSourceValues).nullable().optional(),
+  message: optionalText(4_000),
+  log: z.string().nullable().optional(),
+});
+
+export const batchIssueSchema = z.object({
+  id: engineIdSchema,
+  userEmail: emailSchema,
+  sessionId: engineIdSchema.nullable().optional(),
+  occurredAt: instantSchema,
+  type: z.enum(issueTypeValues),
+  direction: z.enum(directionValues),
+  name: z.string().max(1_000),
+  operation: z.enum(operationValues),
+  errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647),
+  description: optionalText(4_000),
+  errorSource: z.enum(errorSourceValues).nullable().optional(),
+  targetObjectId: optionalText(256),
+});
+
+function uniqueBy<T>(key: (item: T) => string, what: string) {
+  return (items: T[], context: z.RefinementCtx) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const value = key(item);
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, index);
+      else context.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} (also at index ${first})` });
+    });
+  };
+}
+
+const section = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_SECTION_ITEMS).optional();
+
+export const batchSchema = z.object({
+  profiles: section(batchProfileSchema).superRefine((items, ctx) =>
+    uniqueBy<z.infer<typeof batchProfileSchema>>((p) => p.id, 'profile id')(items ?? [], ctx),
+  ),
+  users: section(batchUserSchema).superRefine((items, ctx) =>
+    uniqueBy<z.infer<typeof batchUserSchema>>((u) => u.email, 'user email')(items ?? [], ctx),
+  ),
+  sessions: section(batchSessionSchema).superRefine((items, ctx) =>
+    uniqueBy<z.infer<typeof batchSessionSchema>>((s) => s.id, 'session id')(items ?? [], ctx),
+  ),
+  issues: section(batchIssueSchema).superRefine((items, ctx) =>
+    uniqueBy<z.infer<typeof batchIssueSchema>>((i) => i.id, 'issue id')(items ?? [], ctx),
+  ),
+});
+
+export type IngestBatch = z.infer<typeof batchSchema>;
+export type IngestBatchInput = z.input<typeof batchSchema>;
+export type BatchProfile = z.infer<typeof batchProfileSchema>;
+export type BatchUser = z.infer<typeof batchUserSchema>;
+export type BatchSession = z.infer<typeof batchSessionSchema>;
+export type BatchIssue = z.infer<typeof batchIssueSchema>;

@@ -1,0 +1,80 @@
+import 'server-only';
+// Every reference of a batch must name a profile, user or session of the token's own tenant,
+// in the batch itself or already stored. All problems are found before anything is written.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from '@/db/client';
+import { profiles, syncSessions, users } from '@/db/schema';
+import type { IngestBatch } from './batch-schema';
+
+type Reader = Pick<Database, 'select'>;
+
+export interface IngestProblem {
+  path: string;
+  message: string;
+}
+
+export class IngestReferenceError extends Error {
+  constructor(readonly problems: IngestProblem[]) {
+    super(`${problems.length} unknown reference(s) in the batch`);
+    this.name = 'IngestReferenceError';
+  }
+}
+
+async function findStored(
+  db: Reader,
+  table: PgTable & { tenantId: PgColumn },
+  key: PgColumn,
+  tenantId: string,
+  wanted: Set<string>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const values = [...wanted];
+  for (let i = 0; i < values.length; i += 5_000) {
+    const rows = await db
+      .select({ value: key })
+      .from(table)
+      .where(and(eq(table.tenantId, tenantId), inArray(key, values.slice(i, i + 5_000))));
+    for (const row of rows) found.add(row.value as string);
+  }
+  return found;
+}
+
+export async function findUnknownReferences(db: Reader, tenantId: string, batch: IngestBatch): Promise<IngestProblem[]> {
+  const problems: IngestProblem[] = [];
+  const batchProfiles = new Set((batch.profiles ?? []).map((p) => p.id));
+  const batchUsers = new Set((batch.users ?? []).map((u) => u.email));
+  const batchSessions = new Set((batch.sessions ?? []).map((s) => s.id));
+
+  const profileRefs = new Set((batch.users ?? []).map((u) => u.profileId).filter((id) => !batchProfiles.has(id)));
+  const userRefs = new Set(
+    [...(batch.sessions ?? []), ...(batch.issues ?? [])].map((x) => x.userEmail).filter((e) => !batchUsers.has(e)),
+  );
+  const sessionRefs = new Set(
+    (batch.issues ?? []).flatMap((i) => (i.sessionId && !batchSessions.has(i.sessionId) ? [i.sessionId] : [])),
+  );
+
+  const storedProfiles = await findStored(db, profiles, profiles.engineId, tenantId, profileRefs);
+  const storedUsers = await findStored(db, users, users.email, tenantId, userRefs);
+  const storedSessions = await findStored(db, syncSessions, syncSessions.engineId, tenantId, sessionRefs);
+
+  const knownProfile = (id: string) => batchProfiles.has(id) || storedProfiles.has(id);
+  const knownUser = (email: string) => batchUsers.has(email) || storedUsers.has(email);
+  const knownSession = (id: string) => batchSessions.has(id) || storedSessions.has(id);
+
+  (batch.users ?? []).forEach((user, index) => {
+    if (!knownProfile(user.profileId))
+      problems.push({ path: `users[${index}].profileId`, message: `unknown profile "${user.profileId}"` });
+  });
+  (batch.sessions ?? []).forEach((session, index) => {
+    if (!knownUser(session.userEmail))
+      problems.push({ path: `sessions[${index}].userEmail`, message: `unknown user "${session.userEmail}"` });
+  });
+  (batch.issues ?? []).forEach((issue, index) => {
+    if (!knownUser(issue.userEmail))
+      problems.push({ path: `issues[${index}].userEmail`, message: `unknown user "${issue.userEmail}"` });
+    if (issue.sessionId && !knownSession(issue.sessionId))
+      problems.push({ path: `issues[${index}].sessionId`, message: `unknown session "${issue.sessionId}"` });
+  });
+  return problems;
+}
