@@ -1,0 +1,38 @@
+// Starts the product as a newcomer would (`npm start`), on free ports and a fresh data
+// directory, unless E2E_BASE_URL points at one already running.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from './free-port';
+
+const START_TIMEOUT_MS = 6 * 60_000;
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.E2E_BASE_URL) return;
+  const port = await freePort();
+  const idpPort = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sap-e2e-'));
+  const logFile = path.join(dataDir, 'server.log');
+  const out = fs.openSync(logFile, 'a');
+  const server = spawn('npm', ['start'], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, PORT: String(port), DEMO_IDP_PORT: String(idpPort), DATA_DIR: dataDir, DATABASE_URL: '', DEMO: '1' },
+  });
+  const baseUrl = `http://localhost:${port}`;
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_SERVER_PID = String(server.pid);
+  process.env.E2E_DATA_DIR = dataDir;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) break;
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The app did not start within ${START_TIMEOUT_MS / 1000} s:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`);
+}

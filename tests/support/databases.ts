@@ -1,0 +1,74 @@
+// Every database test runs on PGlite, and on PostgreSQL too when DATABASE_URL is set: each
+// run in a fresh database of its own, dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { parseEnv } from '@/lib/env';
+
+export type TestDriver = 'pglite' | 'postgres';
+
+export const serverUrl = parseEnv(process.env).DATABASE_URL;
+export const testDrivers: TestDriver[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  url?: string;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function onServer(sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(driver: TestDriver, { migrate = true } = {}): Promise<TestDatabase> {
+  if (driver === 'pglite') {
+    const handle = openDatabase({ driver: 'pglite', dataDir: null });
+    if (migrate) await migrateDatabase(handle);
+    return { handle, drop: () => handle.close() };
+  }
+  if (!serverUrl) throw new Error('DATABASE_URL is not set');
+  const name = `sap_test_${randomBytes(6).toString('hex')}`;
+  await onServer(`create database ${name}`);
+  const url = withDatabase(serverUrl, name);
+  const handle = openDatabase({ driver: 'postgres', url });
+  if (migrate) await migrateDatabase(handle);
+  return {
+    handle,
+    url,
+    drop: async () => {
+      await handle.close();
+      await onServer(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/** Declares the suite once per available driver, each with a fresh migrated database. */
+export function describeEachDatabase(title: string, suite: (database: () => DatabaseHandle, driver: TestDriver) => void): void {
+  describe.each(testDrivers)(`${title} [%s]`, (driver) => {
+    let database: TestDatabase | undefined;
+    beforeAll(async () => {
+      database = await createTestDatabase(driver);
+    });
+    afterAll(async () => {
+      await database?.drop();
+    });
+    suite(() => {
+      if (!database) throw new Error('test database not ready');
+      return database.handle;
+    }, driver);
+  });
+}
