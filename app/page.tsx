@@ -1,25 +1,27 @@
-// The landing page: what this service is and whether it can serve.
+// / — where an admin lands after sign-in: support goes to its console; tenant admins see
+// their organization, role and scope.
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { connection } from 'next/server';
-import { getServiceHealth } from '@/lib/health/check-health';
+import { redirect } from 'next/navigation';
+import { getViewer } from '@/lib/auth/viewer';
+import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { describeViewerScope } from '@/lib/profiles/describe-viewer-scope';
+import { ROLE_LABELS } from '@/components/shell/navigation';
 
 export default async function HomePage() {
-  await connection();
-  const health = await getServiceHealth();
+  if ((await getViewer())?.role === 'support') redirect('/support');
+  const viewer = await requireTenantViewer();
+  const scope = await describeViewerScope(viewer);
   return (
-    <Stack spacing={2} sx={{ maxWidth: 720 }}>
-      <Typography variant="h1">Sync Admin Panel</Typography>
+    <Stack spacing={2} sx={{ maxWidth: 760 }}>
+      <Typography variant="h1">{viewer.tenantName}</Typography>
       <Typography>
-        Monitor and manage the synchronization between your users&apos; mailboxes (Outlook, Gmail) and Salesforce:
-        profiles and users with their sync statuses, every sync session&apos;s statistics, and sync issues.
+        Signed in as {viewer.name}, {ROLE_LABELS[viewer.role].toLowerCase()}. You manage {scope}.
       </Typography>
-      {health.status === 'ok' ? (
-        <Alert severity="success">Service ready ({health.database.driver} database, {health.migrations.applied} migrations applied).</Alert>
-      ) : (
-        <Alert severity="error">Service unavailable: {health.problem}.</Alert>
-      )}
+      <Alert severity="info">
+        This panel monitors the synchronization between your users&apos; mailboxes (Outlook, Gmail) and Salesforce.
+      </Alert>
     </Stack>
   );
 }

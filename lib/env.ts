@@ -33,6 +33,44 @@ const envSchema = z.object({
   ),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),
   NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  // Identity providers: each is on when its client id is set.
+  OIDC_ISSUER: optionalText.pipe(z.url('must be a URL').optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_NAME: optionalText,
+  SALESFORCE_CLIENT_ID: optionalText,
+  SALESFORCE_CLIENT_SECRET: optionalText,
+  // https://login.salesforce.com (production) or https://test.salesforce.com (sandbox).
+  SALESFORCE_LOGIN_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url('must be a URL').default('https://login.salesforce.com'),
+  ),
+  ENTRA_CLIENT_ID: optionalText,
+  ENTRA_CLIENT_SECRET: optionalText,
+  ENTRA_TENANT_ID: optionalText,
+  // The Entra authority; overridable for tests against a local identity provider.
+  ENTRA_AUTHORITY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url('must be a URL').default('https://login.microsoftonline.com'),
+  ),
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+  GOOGLE_ISSUER: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url('must be a URL').default('https://accounts.google.com'),
+  ),
+}).superRefine((config, context) => {
+  const pairs = [
+    ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+    ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'],
+    ['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET'],
+    ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+  ] as const;
+  for (const [id, secret] of pairs) {
+    if (config[id] && !config[secret]) context.addIssue({ code: 'custom', path: [secret], message: `is required with ${id}` });
+  }
+  if (config.OIDC_CLIENT_ID && !config.OIDC_ISSUER) context.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'is required with OIDC_CLIENT_ID' });
+  if (config.ENTRA_CLIENT_ID && !config.ENTRA_TENANT_ID) context.addIssue({ code: 'custom', path: ['ENTRA_TENANT_ID'], message: 'is required with ENTRA_CLIENT_ID' });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -59,9 +97,14 @@ export function env(): Env {
   return cached;
 }
 
+export function hasConfiguredIdentityProvider(config: Env): boolean {
+  return Boolean(config.OIDC_CLIENT_ID || config.SALESFORCE_CLIENT_ID || config.ENTRA_CLIENT_ID || config.GOOGLE_CLIENT_ID);
+}
+
 // Demo mode (demo IdP, demo accounts, demo data) is on by default only on the embedded
-// database: a deployment with DATABASE_URL never runs it by accident. DEMO=1/0 overrides.
+// database with no identity provider configured: a deployment with DATABASE_URL never runs it
+// by accident. DEMO=1/0 overrides.
 export function isDemoMode(config: Env = env()): boolean {
   if (config.DEMO !== undefined) return config.DEMO === '1';
-  return config.DATABASE_URL === undefined;
+  return config.DATABASE_URL === undefined && !hasConfiguredIdentityProvider(config);
 }

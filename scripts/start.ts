@@ -3,7 +3,12 @@
 import { spawn } from 'node:child_process';
 import { closeDatabase, getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { registerDemoIssuer } from '@/db/seed/register-demo-issuer';
 import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
+import { panelUrl } from '@/lib/auth/panel-url';
+import { DEMO_ACCOUNTS } from '@/db/seed/demo-tenants';
+import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider';
+import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
 import { env, isDemoMode } from '@/lib/env';
 import { buildIfNeeded } from './build-if-needed';
 import { ensureLocalSecret } from './local-secret';
@@ -21,6 +26,7 @@ async function prepareDatabase(): Promise<void> {
     const { seeded } = await seedDemoData(handle.db, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), log });
     const counts = await countDemoRows(handle.db);
     log(`${seeded ? 'demo data seeded' : 'demo data present'}: ${counts.users} users, ${counts.sessions} sessions, ${counts.issues} issues`);
+    await registerDemoIssuer(handle.db, demoIssuer(env().DEMO_IDP_PORT));
   }
   // The embedded database admits one process: hand it over to the server.
   await closeDatabase();
@@ -39,6 +45,12 @@ async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): 
   }
 }
 
+function describeDemoAccount(account: (typeof DEMO_ACCOUNTS)[number]): string {
+  if (account.role === 'support') return 'support agent';
+  const role = account.role === 'platform_admin' ? 'platform admin' : `profile admin of ${account.profileNames?.join(', ')}`;
+  return `${role}, tenant ${account.tenantSlug}${account.tenantSlug === 'initech' ? ' (no panel access)' : ''}`;
+}
+
 runScript(async () => {
   const config = env();
   const secret = ensureLocalSecret(config.DATA_DIR, config.NEXTAUTH_SECRET);
@@ -46,14 +58,23 @@ runScript(async () => {
   // Building and preparing the database run side by side: they use different cores.
   await Promise.all([buildIfNeeded(log), prepareDatabase()]);
 
+  const url = panelUrl(config);
+  if (isDemoMode()) {
+    await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url });
+    log(`demo SSO at ${demoIssuer(config.DEMO_IDP_PORT)}`);
+  }
   const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(config.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  const url = `http://localhost:${config.PORT}`;
   await waitUntilServing(`${url}/api/health`, server);
-  console.log(`\nSync Admin Panel is ready at ${url} (started in ${elapsed()}).\n`);
+  console.log(`\nSync Admin Panel is ready at ${url} (started in ${elapsed()}).`);
+  if (isDemoMode()) {
+    console.log(`Demo sign-in (password "${DEMO_PASSWORD}" for all):`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(24)} ${describeDemoAccount(account)}`);
+  }
+  console.log('');
   await new Promise<void>((resolve, reject) =>
     server.on('exit', (code) => (code === 0 || code === null ? resolve() : reject(new Error(`the server exited with code ${code}`)))),
   );

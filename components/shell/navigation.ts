@@ -1,7 +1,29 @@
-// The Administration navigation. A link is listed only once its page exists.
+// The navigation of each kind of viewer. A link is listed only once its page exists.
+import type { Viewer } from '@/lib/auth/viewer';
+
 export interface NavigationItem {
   href: string;
   label: string;
 }
 
-export const ADMINISTRATION_ITEMS: NavigationItem[] = [];
+export interface NavigationSection {
+  title: string;
+  items: NavigationItem[];
+}
+
+export function navigationFor(viewer: Viewer | null): NavigationSection[] {
+  if (!viewer) return [];
+  if (viewer.role === 'support') {
+    return [{ title: 'Support', items: [{ href: '/support', label: 'Tenants' }, { href: '/support/audit', label: 'Audit log' }] }];
+  }
+  if (!viewer.panelAccess) return [];
+  const administration: NavigationItem[] = [];
+  if (viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' });
+  return administration.length > 0 ? [{ title: 'Administration', items: administration }] : [];
+}
+
+export const ROLE_LABELS: Record<Viewer['role'], string> = {
+  platform_admin: 'Platform admin',
+  profile_admin: 'Profile admin',
+  support: 'Support',
+};

@@ -1,0 +1,81 @@
+import 'server-only';
+// next-auth (v4, JWT sessions): sign-in through the configured OpenID Connect providers only
+// (no password sign-in in any mode). The token carries the admin id and access claims that
+// are refreshed from the database at most every 30 seconds; the data layer checks the
+// database on every request anyway.
+import type { NextAuthOptions } from 'next-auth';
+import { getDatabase } from '@/db/client';
+import { logger } from '@/lib/logger';
+import { safeCallbackPath } from './callback-url';
+import { configuredProviders } from './identity-providers';
+import { resolveAdminIdentity, type IdentityClaims } from './resolve-admin-identity';
+import { sessionCookieIsSecure, type PanelToken } from './session-token';
+import { authSecret } from './secret';
+import { loadViewer, type Viewer } from './viewer';
+
+const CLAIMS_REFRESH_MS = 30_000;
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function accessOf(viewer: Viewer): PanelToken['access'] {
+  if (viewer.role === 'support') return 'support';
+  return viewer.panelAccess ? 'granted' : 'no-access';
+}
+
+async function accessClaims(adminId: string): Promise<Partial<PanelToken>> {
+  const viewer = await loadViewer(getDatabase().db, adminId);
+  if (!viewer) return { adminId: undefined, access: 'no-access', checkedAt: Date.now() };
+  return { adminId, role: viewer.role, access: accessOf(viewer), name: viewer.name, email: viewer.email, checkedAt: Date.now() };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    providers: configuredProviders(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: sessionCookieIsSecure(),
+    pages: { signIn: '/login', error: '/login' },
+    callbacks: {
+      async signIn({ profile }) {
+        const resolution = await resolveAdminIdentity(getDatabase().db, (profile ?? {}) as IdentityClaims);
+        if ('refused' in resolution) {
+          logger().info({ reason: resolution.refused, issuer: (profile as IdentityClaims | undefined)?.iss }, 'sign-in refused');
+          return `/no-access?reason=${resolution.refused}`;
+        }
+        return true;
+      },
+      async jwt({ token, profile }) {
+        const panelToken = token as PanelToken;
+        if (profile) {
+          const resolution = await resolveAdminIdentity(getDatabase().db, profile as IdentityClaims);
+          if ('refused' in resolution) return { ...panelToken, adminId: undefined, access: 'no-access' };
+          return { ...panelToken, ...(await accessClaims(resolution.adminId)) };
+        }
+        if (panelToken.adminId && Date.now() - (panelToken.checkedAt ?? 0) > CLAIMS_REFRESH_MS) {
+          return { ...panelToken, ...(await accessClaims(panelToken.adminId)) };
+        }
+        return panelToken;
+      },
+      // Only what the header needs crosses to the browser.
+      async session({ session, token }) {
+        const panelToken = token as PanelToken;
+        return { expires: session.expires, user: { name: panelToken.name, email: panelToken.email }, access: panelToken.access };
+      },
+      // Back to a path of this panel only; anything else lands on the home page.
+      async redirect({ url, baseUrl }) {
+        let path: string | null = null;
+        try {
+          const target = new URL(url, baseUrl);
+          if (target.origin === new URL(baseUrl).origin) path = safeCallbackPath(`${target.pathname}${target.search}`);
+        } catch {
+          path = null;
+        }
+        return path ? `${baseUrl}${path}` : baseUrl;
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger().error({ code, metadata }, 'next-auth error'),
+      warn: (code) => logger().warn({ code }, 'next-auth warning'),
+      debug: () => {},
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+// The Data Access Layer's first step: who is asking. Resolved from the session cookie and
+// then from the database on every request (a revoke or a removed admin counts at once).
+import { and, eq } from 'drizzle-orm';
+import { cookies } from 'next/headers';
+import { cache } from 'react';
+import { getDatabase, type Database } from '@/db/client';
+import { adminProfileScopes, admins, tenants, type AdminRole } from '@/db/schema';
+import { readPanelToken } from './session-token';
+
+export interface Viewer {
+  adminId: string;
+  email: string;
+  name: string;
+  role: AdminRole;
+  tenantId: string | null;
+  tenantName: string | null;
+  // Tenant admins: whether support granted their tenant panel access.
+  panelAccess: boolean;
+  // Profile admins: the profiles they may see; null = every profile of the tenant.
+  profileIds: string[] | null;
+}
+
+export interface TenantViewer extends Viewer {
+  role: 'platform_admin' | 'profile_admin';
+  tenantId: string;
+  tenantName: string;
+}
+
+export interface SupportViewer extends Viewer {
+  role: 'support';
+}
+
+export async function loadViewer(db: Database, adminId: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select({
+      adminId: admins.id,
+      email: admins.email,
+      name: admins.name,
+      role: admins.role,
+      tenantId: admins.tenantId,
+      tenantName: tenants.name,
+      panelAccess: tenants.panelAccessGranted,
+    })
+    .from(admins)
+    .leftJoin(tenants, eq(tenants.id, admins.tenantId))
+    .where(eq(admins.id, adminId));
+  if (!row) return null;
+  let profileIds: string[] | null = null;
+  if (row.role === 'profile_admin' && row.tenantId) {
+    const scope = await db
+      .select({ profileId: adminProfileScopes.profileId })
+      .from(adminProfileScopes)
+      .where(and(eq(adminProfileScopes.tenantId, row.tenantId), eq(adminProfileScopes.adminId, row.adminId)));
+    profileIds = scope.map((s) => s.profileId);
+  }
+  return { ...row, panelAccess: row.role !== 'support' && row.panelAccess === true, profileIds };
+}
+
+export function isTenantViewer(viewer: Viewer | null): viewer is TenantViewer {
+  return !!viewer && viewer.role !== 'support' && viewer.tenantId !== null && viewer.panelAccess;
+}
+
+export function isSupportViewer(viewer: Viewer | null): viewer is SupportViewer {
+  return !!viewer && viewer.role === 'support';
+}
+
+/** The admin behind this request, or null when anonymous; cached for the request. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const token = await readPanelToken(await cookies());
+  if (!token?.adminId) return null;
+  return loadViewer(getDatabase().db, token.adminId);
+});
