@@ -1,0 +1,46 @@
+// /support — the support console: every tenant with its panel access.
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Metadata } from 'next';
+import NextLink from 'next/link';
+import { StatusChip } from '@/components/status/status-chip';
+import { SimpleTable } from '@/components/tables/simple-table';
+import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
+import { requireSupportViewer } from '@/lib/auth/require-viewer';
+import { listTenantsForSupport } from '@/lib/support/list-tenants';
+
+export const metadata: Metadata = { title: 'Tenants' };
+
+export default async function SupportPage() {
+  const viewer = await requireSupportViewer();
+  const tenants = await listTenantsForSupport(viewer);
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h1">Tenants</Typography>
+      <Typography color="text.secondary">Grant or revoke an organization&apos;s access to the admin panel, and manage its admins.</Typography>
+      <SimpleTable
+        label="Tenants"
+        rows={tenants}
+        rowKey={(t) => t.id}
+        empty="No tenants yet: create one with `npm run admin -- tenant create`."
+        columns={[
+          {
+            header: 'Tenant',
+            cell: (t) => (
+              <Link component={NextLink} href={`/support/tenants/${t.id}`}>
+                {t.name}
+              </Link>
+            ),
+          },
+          { header: 'Slug', cell: (t) => t.slug },
+          { header: 'Panel access', cell: (t) => <StatusChip label={t.panelAccessGranted ? 'Granted' : 'Not granted'} tone={t.panelAccessGranted ? 'good' : 'bad'} /> },
+          { header: <>Access changed (<TimeZoneLabel />)</>, cell: (t) => <LocalDateTime iso={t.panelAccessChangedAt} /> },
+          { header: 'Admins', cell: (t) => t.admins },
+          { header: 'Profiles', cell: (t) => t.profiles },
+          { header: 'SSO issuers', cell: (t) => t.issuers },
+        ]}
+      />
+    </Stack>
+  );
+}

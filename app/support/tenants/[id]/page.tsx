@@ -1,0 +1,91 @@
+// /support/tenants/{id} — one tenant as support sees it: access, admins, profile names, issuers.
+import Breadcrumbs from '@mui/material/Breadcrumbs';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Metadata } from 'next';
+import NextLink from 'next/link';
+import { notFound } from 'next/navigation';
+import { StatusChip } from '@/components/status/status-chip';
+import { AddAdminForm } from '@/components/support/add-admin-form';
+import { PanelAccessForm } from '@/components/support/panel-access-form';
+import { RemoveAdminButton } from '@/components/support/remove-admin-button';
+import { SimpleTable } from '@/components/tables/simple-table';
+import { requireSupportViewer } from '@/lib/auth/require-viewer';
+import { HttpError } from '@/lib/http/errors';
+import { getTenantForSupport, type TenantDetails } from '@/lib/support/tenant-admins';
+import { ROLE_LABELS } from '@/components/shell/navigation';
+import { addTenantAdminAction, removeTenantAdminAction, setPanelAccessAction } from './actions';
+
+export const metadata: Metadata = { title: 'Tenant' };
+
+export default async function SupportTenantPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireSupportViewer();
+  const { id } = await params;
+  let tenant: TenantDetails;
+  try {
+    tenant = await getTenantForSupport(viewer, id);
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) notFound();
+    throw error;
+  }
+  return (
+    <Stack spacing={3}>
+      <Breadcrumbs aria-label="breadcrumb">
+        <Link component={NextLink} href="/support">
+          Tenants
+        </Link>
+        <Typography color="text.primary">{tenant.name}</Typography>
+      </Breadcrumbs>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h1">{tenant.name}</Typography>
+        <StatusChip label={tenant.panelAccessGranted ? 'Panel access granted' : 'No panel access'} tone={tenant.panelAccessGranted ? 'good' : 'bad'} />
+      </Stack>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h2" gutterBottom>
+          Panel access
+        </Typography>
+        <PanelAccessForm tenantId={tenant.id} tenantName={tenant.name} granted={tenant.panelAccessGranted} action={setPanelAccessAction} />
+      </Paper>
+      <Stack spacing={1}>
+        <Typography variant="h2">Admins</Typography>
+        <SimpleTable
+          label={`Admins of ${tenant.name}`}
+          rows={tenant.admins}
+          rowKey={(a) => a.id}
+          empty="No admins yet."
+          columns={[
+            { header: 'Email', cell: (a) => a.email },
+            { header: 'Name', cell: (a) => a.name },
+            { header: 'Role', cell: (a) => ROLE_LABELS[a.role] },
+            { header: 'Profiles', cell: (a) => (a.role === 'platform_admin' ? 'All' : a.profileNames.join(', ') || '—') },
+            { header: 'Actions', cell: (a) => <RemoveAdminButton tenantId={tenant.id} adminId={a.id} email={a.email} action={removeTenantAdminAction} /> },
+          ]}
+        />
+      </Stack>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h2" gutterBottom>
+          Add an admin
+        </Typography>
+        <AddAdminForm tenantId={tenant.id} profiles={tenant.profiles} action={addTenantAdminAction} />
+      </Paper>
+      <Stack spacing={1}>
+        <Typography variant="h2">SSO issuers</Typography>
+        <Typography color="text.secondary">
+          Identities from these issuers may sign in as this tenant&apos;s admins (set with `npm run admin -- issuer add`).
+        </Typography>
+        <SimpleTable
+          label="SSO issuers"
+          rows={tenant.issuers}
+          rowKey={(i) => i.issuer}
+          empty="No issuer configured: nobody of this tenant can sign in."
+          columns={[
+            { header: 'Issuer', cell: (i) => i.issuer },
+            { header: 'Entra tenant id (tid)', cell: (i) => i.entraTenantId ?? '—' },
+          ]}
+        />
+      </Stack>
+    </Stack>
+  );
+}

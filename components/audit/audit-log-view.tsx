@@ -1,0 +1,66 @@
+// The audit log page body shared by /audit and /support/audit.
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import NextLink from 'next/link';
+import { SimpleTable } from '@/components/tables/simple-table';
+import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
+import type { AuditAction } from '@/lib/audit/audit-actions';
+import type { AuditEventRow, AuditEventsPage } from '@/lib/audit/list-audit-events';
+import { AuditFilters } from './audit-filters';
+
+function describeChange(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'object') return String(value);
+  return Object.entries(value as Record<string, unknown>)
+    .map(([key, v]) => `${key}: ${Array.isArray(v) ? v.join(', ') || '—' : String(v)}`)
+    .join('; ');
+}
+
+export interface AuditLogViewProps {
+  title: string;
+  path: string;
+  showTenant: boolean;
+  actions: AuditAction[];
+  filterValues: { from: string; to: string; action: string };
+  result: { ok: true; page: AuditEventsPage; nextHref: string | null; firstHref: string | null } | { ok: false; message: string };
+}
+
+export function AuditLogView({ title, path, showTenant, actions, filterValues, result }: AuditLogViewProps) {
+  const columns = [
+    { header: <>Time (<TimeZoneLabel />)</>, cell: (e: AuditEventRow) => <LocalDateTime iso={e.occurredAt} /> },
+    ...(showTenant ? [{ header: 'Tenant', cell: (e: AuditEventRow) => e.tenantName }] : []),
+    { header: 'Actor', cell: (e: AuditEventRow) => e.actorLabel },
+    { header: 'Action', cell: (e: AuditEventRow) => e.actionLabel },
+    { header: 'Target', cell: (e: AuditEventRow) => e.targetLabel ?? e.targetType },
+    { header: 'Before', cell: (e: AuditEventRow) => describeChange(e.before) },
+    { header: 'After', cell: (e: AuditEventRow) => describeChange(e.after) },
+    { header: 'Reason', cell: (e: AuditEventRow) => e.reason ?? '—' },
+  ];
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h1">{title}</Typography>
+      <AuditFilters path={path} actions={actions} values={filterValues} />
+      {result.ok ? (
+        <>
+          <SimpleTable label={title} rows={result.page.rows} rowKey={(e) => e.id} empty="No audit events match these filters." columns={columns} />
+          <Stack direction="row" spacing={1}>
+            {result.firstHref && (
+              <Button component={NextLink} href={result.firstHref}>
+                First page
+              </Button>
+            )}
+            {result.nextHref && (
+              <Button component={NextLink} href={result.nextHref} variant="outlined">
+                Next page
+              </Button>
+            )}
+          </Stack>
+        </>
+      ) : (
+        <Alert severity="warning">{result.message}</Alert>
+      )}
+    </Stack>
+  );
+}

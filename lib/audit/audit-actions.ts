@@ -1,0 +1,31 @@
+// Every change the audit log records (DESIGN.md §1), with the words the pages show.
+export const AUDIT_ACTIONS = {
+  'panel_access.grant': 'Panel access granted',
+  'panel_access.revoke': 'Panel access revoked',
+  'admin.add': 'Admin added',
+  'admin.remove': 'Admin removed',
+  'profile.sync_enable': 'Profile sync enabled',
+  'profile.sync_disable': 'Profile sync disabled',
+  'user.sync_enable': 'User sync enabled',
+  'user.sync_disable': 'User sync disabled',
+  'token.create': 'Ingestion token created',
+  'token.revoke': 'Ingestion token revoked',
+  'tenant.create': 'Tenant created',
+  'tenant_issuer.add': 'SSO issuer added',
+  'tenant_issuer.remove': 'SSO issuer removed',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+// What support's audit shows: the changes support makes, never a tenant's own sync toggles.
+export const SUPPORT_AUDIT_ACTIONS: AuditAction[] = [
+  'panel_access.grant',
+  'panel_access.revoke',
+  'admin.add',
+  'admin.remove',
+  'tenant.create',
+  'tenant_issuer.add',
+  'tenant_issuer.remove',
+];

@@ -1,0 +1,34 @@
+// Opaque keyset cursors: the last row's sort key, base64url JSON. A tampered or stale cursor
+// is a 400 with a message, never a 500.
+import { z } from 'zod';
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The page link is invalid or out of date: start again from the first page.');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+export function encodeCursor(key: Record<string, string | number | null>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T extends z.ZodType>(cursor: string | null | undefined, schema: T): z.infer<T> | null {
+  if (!cursor) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError();
+}
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export function parsePageSize(value: string | null | undefined): PageSize | null {
+  if (value === undefined || value === null || value === '') return 25;
+  const size = Number(value);
+  return (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : null;
+}
