@@ -1,9 +1,8 @@
 // /support — the support console: every tenant with its panel access.
-import Link from '@mui/material/Link';
+import { AppLink } from '@/components/links/app-link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
-import NextLink from 'next/link';
 import { StatusChip } from '@/components/status/status-chip';
 import { SimpleTable } from '@/components/tables/simple-table';
 import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
@@ -28,9 +27,9 @@ export default async function SupportPage() {
           {
             header: 'Tenant',
             cell: (t) => (
-              <Link component={NextLink} href={`/support/tenants/${t.id}`}>
+              <AppLink href={`/support/tenants/${t.id}`}>
                 {t.name}
-              </Link>
+              </AppLink>
             ),
           },
           { header: 'Slug', cell: (t) => t.slug },

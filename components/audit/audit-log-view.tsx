@@ -1,9 +1,8 @@
 // The audit log page body shared by /audit and /support/audit.
+import { LinkButton } from '@/components/links/app-link';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import NextLink from 'next/link';
 import { SimpleTable } from '@/components/tables/simple-table';
 import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
 import type { AuditAction } from '@/lib/audit/audit-actions';
@@ -47,14 +46,14 @@ export function AuditLogView({ title, path, showTenant, actions, filterValues, r
           <SimpleTable label={title} rows={result.page.rows} rowKey={(e) => e.id} empty="No audit events match these filters." columns={columns} />
           <Stack direction="row" spacing={1}>
             {result.firstHref && (
-              <Button component={NextLink} href={result.firstHref}>
+              <LinkButton href={result.firstHref}>
                 First page
-              </Button>
+              </LinkButton>
             )}
             {result.nextHref && (
-              <Button component={NextLink} href={result.nextHref} variant="outlined">
+              <LinkButton href={result.nextHref} variant="outlined">
                 Next page
-              </Button>
+              </LinkButton>
             )}
           </Stack>
         </>

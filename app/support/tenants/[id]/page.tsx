@@ -1,11 +1,10 @@
 // /support/tenants/{id} — one tenant as support sees it: access, admins, profile names, issuers.
+import { AppLink } from '@/components/links/app-link';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
-import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusChip } from '@/components/status/status-chip';
 import { AddAdminForm } from '@/components/support/add-admin-form';
@@ -33,9 +32,9 @@ export default async function SupportTenantPage({ params }: { params: Promise<{ 
   return (
     <Stack spacing={3}>
       <Breadcrumbs aria-label="breadcrumb">
-        <Link component={NextLink} href="/support">
+        <AppLink href="/support">
           Tenants
-        </Link>
+        </AppLink>
         <Typography color="text.primary">{tenant.name}</Typography>
       </Breadcrumbs>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
