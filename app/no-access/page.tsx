@@ -6,6 +6,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
+import { AccessRestored } from '@/components/auth/access-restored';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
@@ -16,6 +17,7 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
   const { reason } = await searchParams;
   const viewer = await getViewer();
   const supportEmail = env().SUPPORT_EMAIL;
+  if (viewer && viewer.role !== 'support' && viewer.panelAccess) return <AccessRestored />;
   const unknownIdentity = !viewer && (reason === 'unknown-identity' || reason === 'ambiguous-identity' || reason === 'incomplete-identity');
   return (
     <Stack sx={{ pt: 8, alignItems: "center" }}>

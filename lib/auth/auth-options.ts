@@ -50,7 +50,9 @@ export function authOptions(): NextAuthOptions {
           if ('refused' in resolution) return { ...panelToken, adminId: undefined, access: 'no-access' };
           return { ...panelToken, ...(await accessClaims(resolution.adminId)) };
         }
-        if (panelToken.adminId && Date.now() - (panelToken.checkedAt ?? 0) > CLAIMS_REFRESH_MS) {
+        // A token without access is re-checked on every call, so a fresh grant counts at once.
+        const stale = Date.now() - (panelToken.checkedAt ?? 0) > CLAIMS_REFRESH_MS || panelToken.access === 'no-access';
+        if (panelToken.adminId && stale) {
           return { ...panelToken, ...(await accessClaims(panelToken.adminId)) };
         }
         return panelToken;

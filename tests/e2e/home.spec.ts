@@ -1,12 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
+import { signInAt } from './support/sign-in';
 
-test('the landing page says the service is ready and passes axe', async ({ page }) => {
-  await page.goto(`${baseUrl()}/`);
-  await expect(page.getByRole('heading', { name: 'Sync Admin Panel' })).toBeVisible();
-  await expect(page.getByText(/Service ready \(pglite database/)).toBeVisible();
+test('the sign-in page passes axe', async ({ page }) => {
+  await page.goto(`${baseUrl()}/login`);
+  await expect(page.getByRole('button', { name: 'Sign in with Demo SSO' })).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'login');
+});
+
+test('an admin lands on their organization with their role and scope in the header', async ({ page }) => {
+  await signInAt(page, '/', 'sales-admin@acme.test');
+  await expect(page.getByRole('heading', { name: 'Acme' })).toBeVisible();
+  await expect(page.getByText('the users of the profile "Sales"')).toBeVisible();
+  await expect(page.getByTestId('signed-in-admin')).toContainText('Acme · Profile admin');
   await expectAccessible(page);
   await saveScreenshot(page, 'home');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test('the health endpoint answers 200 on the running product', async ({ request }) => {

@@ -1,0 +1,134 @@
+// Anonymous and each demo account x every page and API route: the answer in each cell.
+// New routes join this matrix when they are added.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import { decode, encode } from 'next-auth/jwt';
+import { DEMO_ACCOUNTS, signedInContext } from './support/accounts';
+import { baseUrl } from './support/page-checks';
+
+type Who = 'anonymous' | (typeof DEMO_ACCOUNTS)[number];
+// 'login' = redirect to sign-in; 'no-access' = redirect to the no-access page; 'home' = redirect to /.
+type Expected = 200 | 401 | 403 | 404 | 'login' | 'no-access' | 'home' | 'support';
+
+const contexts = new Map<Who, BrowserContext>();
+const ids: Record<string, string> = {};
+const NO_SUCH_UUID = '00000000-0000-4000-8000-000000000000';
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  contexts.set('anonymous', await browser.newContext());
+  for (const email of DEMO_ACCOUNTS) contexts.set(email, await signedInContext(browser, email));
+  const support = await contexts.get('support@vendor.test')!.newPage();
+  await support.goto(`${baseUrl()}/support`);
+  for (const tenant of ['Acme', 'Globex', 'Initech']) {
+    ids[tenant] = (await support.getByRole('link', { name: tenant }).getAttribute('href'))!.split('/').pop()!;
+  }
+  await support.close();
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+});
+
+async function answer(request: APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<Expected | number> {
+  const response = await request.get(`${baseUrl()}${url}`, { maxRedirects: 0, headers });
+  if (response.status() >= 300 && response.status() < 400) {
+    const location = new URL(response.headers().location ?? '', baseUrl());
+    if (location.pathname === '/login') return 'login';
+    if (location.pathname === '/no-access') return 'no-access';
+    if (location.pathname === '/support') return 'support';
+    if (location.pathname === '/') return 'home';
+    return response.status();
+  }
+  return response.status();
+}
+
+const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
+  // url() is read when the test runs: the ids come from beforeAll.
+  {
+    url: () => '/',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 'support' },
+  },
+  {
+    url: () => '/audit',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 403, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => '/support',
+    expect: { anonymous: 'login', 'admin@acme.test': 403, 'sales-admin@acme.test': 403, 'admin@globex.test': 403, 'admin@initech.test': 'no-access', 'support@vendor.test': 200 },
+  },
+  {
+    url: () => '/support/audit',
+    expect: { anonymous: 'login', 'admin@acme.test': 403, 'sales-admin@acme.test': 403, 'admin@globex.test': 403, 'admin@initech.test': 'no-access', 'support@vendor.test': 200 },
+  },
+  {
+    url: () => `/support/tenants/${ids.Acme}`,
+    expect: { anonymous: 'login', 'admin@acme.test': 403, 'sales-admin@acme.test': 403, 'admin@globex.test': 403, 'admin@initech.test': 'no-access', 'support@vendor.test': 200 },
+  },
+  {
+    url: () => `/support/tenants/${NO_SUCH_UUID}`,
+    expect: { anonymous: 'login', 'admin@acme.test': 403, 'sales-admin@acme.test': 403, 'admin@globex.test': 403, 'admin@initech.test': 'no-access', 'support@vendor.test': 404 },
+  },
+  {
+    url: () => '/support/tenants/not-a-uuid',
+    expect: { anonymous: 'login', 'admin@acme.test': 403, 'sales-admin@acme.test': 403, 'admin@globex.test': 403, 'admin@initech.test': 'no-access', 'support@vendor.test': 404 },
+  },
+  {
+    url: () => '/login',
+    expect: { anonymous: 200, 'admin@acme.test': 'home', 'sales-admin@acme.test': 'home', 'admin@globex.test': 'home', 'admin@initech.test': 'home', 'support@vendor.test': 'home' },
+  },
+  {
+    url: () => '/no-access',
+    expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
+  },
+  {
+    url: () => '/api/health',
+    expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
+  },
+];
+
+for (const row of ROWS) {
+  test(`authorization matrix: ${row.url.toString().replace(/^.*?[`']([^`']*)[`'].*$/s, '$1')}`, async () => {
+    const got: Record<string, Expected | number> = {};
+    for (const [who, context] of contexts) got[who] = await answer(context.request, row.url());
+    expect(got).toEqual(row.expect);
+  });
+}
+
+test('x-middleware-subrequest headers get a request no further than without them', async () => {
+  const anonymous = contexts.get('anonymous')!.request;
+  for (const value of ['middleware', 'proxy', 'src/middleware', 'middleware:middleware:middleware:middleware:middleware', 'proxy:proxy:proxy:proxy:proxy']) {
+    for (const url of ['/audit', '/support', '/']) {
+      expect(await answer(anonymous, url, { 'x-middleware-subrequest': value }), `${url} with ${value}`).toBe('login');
+    }
+  }
+  const initech = contexts.get('admin@initech.test')!.request;
+  expect(await answer(initech, '/audit', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' })).toBe('no-access');
+});
+
+test('forged, unsigned and expired session cookies are refused', async () => {
+  const secret = fs.readFileSync(path.join(process.env.E2E_DATA_DIR ?? '.data', 'secret'), 'utf8').trim();
+  const state = await contexts.get('admin@acme.test')!.storageState();
+  const real = await decode({ token: state.cookies.find((c) => c.name === 'next-auth.session-token')!.value, secret });
+  expect(real?.adminId).toBeTruthy();
+  const claims = { ...real, exp: undefined, iat: undefined, jti: undefined };
+  const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const status = async (cookie: string) => {
+    const response = await contexts
+      .get('anonymous')!
+      .request.get(`${baseUrl()}/audit`, { maxRedirects: 0, headers: { cookie: `next-auth.session-token=${cookie}` } });
+    return `${response.status()} ${response.headers().location ?? ''}`.trim();
+  };
+  // The control: the same claims, properly signed and fresh, are accepted.
+  expect(await status(await encode({ token: claims, secret }))).toBe('200');
+  const forged = {
+    garbage: 'not-a-token',
+    unsigned: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`,
+    wrongSecret: await encode({ token: claims, secret: 'x'.repeat(48) }),
+    expired: await encode({ token: claims, secret, maxAge: -60 }),
+  };
+  for (const [kind, cookie] of Object.entries(forged)) {
+    expect(`${kind}: ${await status(cookie)}`).toMatch(new RegExp(`^${kind}: 307 /login`));
+  }
+});
