@@ -11,7 +11,15 @@ export function AuditFilters({ path, actions, values }: { path: string; actions:
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField name="from" type="date" label="From (UTC)" size="small" defaultValue={values.from} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField name="to" type="date" label="To (UTC, exclusive)" size="small" defaultValue={values.to} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField name="action" select label="Action" size="small" defaultValue={values.action} sx={{ minWidth: 220 }}>
+        <TextField
+          name="action"
+          select
+          label="Action"
+          size="small"
+          defaultValue={values.action}
+          sx={{ minWidth: 220 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
           <MenuItem value="">All actions</MenuItem>
           {actions.map((action) => (
             <MenuItem key={action} value={action}>

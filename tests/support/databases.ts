@@ -56,14 +56,23 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
   };
 }
 
+const GLOBAL_KEY = Symbol.for('sync-admin-panel.database');
+
+export function installDatabase(handle: DatabaseHandle | undefined): void {
+  (globalThis as typeof globalThis & { [GLOBAL_KEY]?: DatabaseHandle })[GLOBAL_KEY] = handle;
+}
+
 /** Declares the suite once per available driver, each with a fresh migrated database. */
 export function describeEachDatabase(title: string, suite: (database: () => DatabaseHandle, driver: TestDriver) => void): void {
   describe.each(testDrivers)(`${title} [%s]`, (driver) => {
     let database: TestDatabase | undefined;
     beforeAll(async () => {
       database = await createTestDatabase(driver);
+      // Data-layer functions open the process's database themselves: let them find this one.
+      installDatabase(database.handle);
     });
     afterAll(async () => {
+      installDatabase(undefined);
       await database?.drop();
     });
     suite(() => {
