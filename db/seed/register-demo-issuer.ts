@@ -1,25 +1,29 @@
 import 'server-only';
 // Demo mode: the demo tenants and the vendor's support trust the demo SSO's issuer, whatever
-// port it runs on this time (an issuer of an earlier run is replaced).
-import { and, eq, inArray, like, ne } from 'drizzle-orm';
+// port it runs on this time. The issuer of an earlier run (remembered in instance_metadata)
+// is replaced; other issuers are left alone.
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { supportSsoIssuers, tenants, tenantSsoIssuers } from '@/db/schema';
+import { instanceMetadata, supportSsoIssuers, tenants, tenantSsoIssuers } from '@/db/schema';
 import { demoTenants } from './demo-tenants';
 
-const DEMO_ISSUER_PATTERN = 'http://localhost:%';
+const DEMO_ISSUER_KEY = 'demo_issuer';
 
-export async function registerDemoIssuer(db: Database, issuer: string, extraTenantSlugs: string[] = []): Promise<void> {
-  const slugs = [...demoTenants().map((t) => t.slug), ...extraTenantSlugs];
+export async function registerDemoIssuer(db: Database, issuer: string): Promise<void> {
+  const slugs = demoTenants().map((t) => t.slug);
   await db.transaction(async (tx) => {
-    const rows = await tx.select({ id: tenants.id }).from(tenants).where(inArray(tenants.slug, slugs));
-    const ids = rows.map((r) => r.id);
-    if (ids.length > 0) {
-      await tx
-        .delete(tenantSsoIssuers)
-        .where(and(inArray(tenantSsoIssuers.tenantId, ids), like(tenantSsoIssuers.issuer, DEMO_ISSUER_PATTERN), ne(tenantSsoIssuers.issuer, issuer)));
-      await tx.insert(tenantSsoIssuers).values(ids.map((tenantId) => ({ tenantId, issuer }))).onConflictDoNothing();
+    const [previous] = await tx.select().from(instanceMetadata).where(eq(instanceMetadata.key, DEMO_ISSUER_KEY));
+    const previousIssuer = (previous?.value as { issuer?: string } | undefined)?.issuer;
+    if (previousIssuer && previousIssuer !== issuer) {
+      await tx.delete(tenantSsoIssuers).where(eq(tenantSsoIssuers.issuer, previousIssuer));
+      await tx.delete(supportSsoIssuers).where(eq(supportSsoIssuers.issuer, previousIssuer));
     }
-    await tx.delete(supportSsoIssuers).where(and(like(supportSsoIssuers.issuer, DEMO_ISSUER_PATTERN), ne(supportSsoIssuers.issuer, issuer)));
+    const rows = await tx.select({ id: tenants.id }).from(tenants).where(inArray(tenants.slug, slugs));
+    if (rows.length > 0) await tx.insert(tenantSsoIssuers).values(rows.map((t) => ({ tenantId: t.id, issuer }))).onConflictDoNothing();
     await tx.insert(supportSsoIssuers).values({ issuer }).onConflictDoNothing();
+    await tx
+      .insert(instanceMetadata)
+      .values({ key: DEMO_ISSUER_KEY, value: { issuer } })
+      .onConflictDoUpdate({ target: instanceMetadata.key, set: { value: { issuer }, updatedAt: new Date() } });
   });
 }

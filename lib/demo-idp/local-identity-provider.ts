@@ -29,6 +29,8 @@ export interface LocalIdentityProviderOptions {
   accounts: LocalIdentityAccount[];
   // The claims of the ID token: by default sub, email, email_verified and name.
   claims?: (account: LocalIdentityAccount, subject: string) => Record<string, unknown>;
+  // Extra fields of the discovery document, to look like a given provider's.
+  discovery?: Record<string, unknown>;
 }
 
 export interface RunningIdentityProvider {
@@ -74,10 +76,17 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
     })),
     jwks: { keys: [{ ...signingKey, kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' }] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // Provider-specific claims ride on the openid scope, as the real providers send them.
+    claims: {
+      openid: ['sub', 'tid', 'oid', 'ver', 'hd', 'organization_id', 'user_id'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'preferred_username'],
+    },
+    discovery: options.discovery,
     // The panel reads email and name from the ID token itself.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
+    ttl: { Interaction: 600, Grant: 8 * 3600, Session: 8 * 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     findAccount: async (_ctx: KoaContextWithOIDC, subject: string) => {
       const account = bySubject.get(subject);
@@ -100,9 +109,11 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
   const server = http.createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', issuer);
-      const path = url.pathname.slice(mountPath.length) || '/';
+      const path = (url.pathname.startsWith(mountPath) ? url.pathname.slice(mountPath.length) : url.pathname) || '/';
       const interaction = /^\/interaction\/([\w-]+)(\/login)?$/.exec(path);
       if (!interaction) {
+        // As if mounted under the issuer's path: oidc-provider derives its endpoint URLs from this.
+        (request as http.IncomingMessage & { originalUrl?: string }).originalUrl = request.url;
         request.url = `${path}${url.search}`;
         return handleOidc(request, response);
       }
