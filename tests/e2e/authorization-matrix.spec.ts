@@ -83,6 +83,11 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
   },
   {
+    // The proxy answers API calls itself: 401 anonymous, 403 without panel access (JSON, no redirect).
+    url: () => '/api/no-such-route',
+    expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 404 },
+  },
+  {
     url: () => '/api/health',
     expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
   },
