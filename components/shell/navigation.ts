@@ -17,9 +17,12 @@ export function navigationFor(viewer: Viewer | null): NavigationSection[] {
     return [{ title: 'Support', items: [{ href: '/support', label: 'Tenants' }, { href: '/support/audit', label: 'Audit log' }] }];
   }
   if (!viewer.panelAccess) return [];
-  const administration: NavigationItem[] = [];
+  const administration: NavigationItem[] = [
+    { href: '/profiles', label: 'Profiles' },
+    { href: '/users', label: 'Users' },
+  ];
   if (viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' });
-  return administration.length > 0 ? [{ title: 'Administration', items: administration }] : [];
+  return [{ title: 'Administration', items: administration }];
 }
 
 export const ROLE_LABELS: Record<Viewer['role'], string> = {

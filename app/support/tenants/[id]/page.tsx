@@ -5,15 +5,14 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { StatusChip } from '@/components/status/status-chip';
 import { AddAdminForm } from '@/components/support/add-admin-form';
 import { PanelAccessForm } from '@/components/support/panel-access-form';
 import { RemoveAdminButton } from '@/components/support/remove-admin-button';
 import { SimpleTable } from '@/components/tables/simple-table';
 import { requireSupportViewer } from '@/lib/auth/require-viewer';
-import { HttpError } from '@/lib/http/errors';
-import { getTenantForSupport, type TenantDetails } from '@/lib/support/tenant-admins';
+import { orNotFound } from '@/lib/http/or-not-found';
+import { getTenantForSupport } from '@/lib/support/tenant-admins';
 import { ROLE_LABELS } from '@/components/shell/navigation';
 import { addTenantAdminAction, removeTenantAdminAction, setPanelAccessAction } from './actions';
 
@@ -22,13 +21,7 @@ export const metadata: Metadata = { title: 'Tenant' };
 export default async function SupportTenantPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireSupportViewer();
   const { id } = await params;
-  let tenant: TenantDetails;
-  try {
-    tenant = await getTenantForSupport(viewer, id);
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 404) notFound();
-    throw error;
-  }
+  const tenant = await orNotFound(getTenantForSupport(viewer, id));
   return (
     <Stack spacing={3}>
       <Breadcrumbs aria-label="breadcrumb">

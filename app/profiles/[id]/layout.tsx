@@ -1,0 +1,40 @@
+// /profiles/{id}/… — the profile's name, status and switch, and its sub-tabs.
+import Breadcrumbs from '@mui/material/Breadcrumbs';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { AppLink } from '@/components/links/app-link';
+import { SubTabs } from '@/components/navigation/sub-tabs';
+import { SyncStatusChip } from '@/components/status/sync-status-chips';
+import { SyncToggleButton } from '@/components/sync-switch/sync-toggle-button';
+import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { orNotFound } from '@/lib/http/or-not-found';
+import { getProfile } from '@/lib/profiles/get-profile';
+import { setProfileSyncAction } from '../actions';
+
+export default async function ProfileLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
+  const viewer = await requireTenantViewer();
+  const { id } = await params;
+  const profile = await orNotFound(getProfile(viewer, id));
+  return (
+    <Stack spacing={2}>
+      <Breadcrumbs aria-label="breadcrumb">
+        <AppLink href="/profiles">Profiles</AppLink>
+        <Typography color="text.primary">{profile.name}</Typography>
+      </Breadcrumbs>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h1">{profile.name}</Typography>
+        <SyncStatusChip enabled={profile.syncEnabled} />
+        <SyncToggleButton
+          id={profile.id}
+          enabled={profile.syncEnabled}
+          subject={`the profile "${profile.name}"`}
+          consequence={profile.syncEnabled ? 'Every user of this profile stops synchronizing.' : 'Users of this profile synchronize again, unless switched off one by one.'}
+          action={setProfileSyncAction}
+        />
+      </Stack>
+      <SubTabs label="Profile sections" tabs={[{ href: `/profiles/${profile.id}/users`, label: 'Users' }]} />
+      {children}
+    </Stack>
+  );
+}

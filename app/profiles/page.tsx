@@ -1,0 +1,71 @@
+// /profiles — the profiles in the admin's scope with their Synchronization status.
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Metadata } from 'next';
+import { KeysetPager } from '@/components/lists/keyset-pager';
+import { AppLink } from '@/components/links/app-link';
+import { FilterByMenu } from '@/components/profiles/filter-by-menu';
+import { ProfilesGrid } from '@/components/profiles/profiles-grid';
+import { StatusChip } from '@/components/status/status-chip';
+import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { InvalidCursorError } from '@/lib/paging/cursor';
+import type { SearchParams } from '@/lib/paging/list-params';
+import { countProfilesByStatus, listProfiles } from '@/lib/profiles/list-profiles';
+import { parseProfileListParams } from '@/lib/profiles/parse-profile-list-params';
+
+export const metadata: Metadata = { title: 'Profiles' };
+
+export default async function ProfilesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const viewer = await requireTenantViewer();
+  const params = await searchParams;
+  const parsed = parseProfileListParams(params);
+  const counts = await countProfilesByStatus(viewer);
+  const header = (
+    <>
+      <Typography variant="h1">Profiles</Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <FilterByMenu current={parsed.ok ? parsed.value.status : null} />
+        <AppLink href="/profiles?status=enabled" aria-label={`${counts.enabled} enabled profiles`}>
+          <StatusChip label={`Enabled: ${counts.enabled}`} tone="good" />
+        </AppLink>
+        <AppLink href="/profiles?status=disabled" aria-label={`${counts.disabled} disabled profiles`}>
+          <StatusChip label={`Disabled: ${counts.disabled}`} tone="bad" />
+        </AppLink>
+        {parsed.ok && parsed.value.status && (
+          <Typography variant="body2" color="text.secondary">
+            Showing {parsed.value.status === 'enabled' ? 'enabled' : 'disabled'} profiles · <AppLink href="/profiles">show all</AppLink>
+          </Typography>
+        )}
+      </Stack>
+    </>
+  );
+  if (!parsed.ok) {
+    return (
+      <Stack spacing={2}>
+        {header}
+        <Alert severity="warning">
+          {parsed.message} <AppLink href="/profiles">Show all profiles</AppLink>
+        </Alert>
+      </Stack>
+    );
+  }
+  try {
+    const page = await listProfiles(viewer, parsed.value);
+    return (
+      <Stack spacing={2}>
+        {header}
+        <ProfilesGrid rows={page.rows} direction={parsed.value.direction} />
+        <KeysetPager path="/profiles" params={params} pageSize={parsed.value.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} noun="profiles" />
+      </Stack>
+    );
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    return (
+      <Stack spacing={2}>
+        {header}
+        <Alert severity="warning">{error.message}</Alert>
+      </Stack>
+    );
+  }
+}

@@ -1,0 +1,75 @@
+// /users/{id}/… — the user's name, email, profile, both statuses and the sync switch.
+import Breadcrumbs from '@mui/material/Breadcrumbs';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { AppLink } from '@/components/links/app-link';
+import { EffectiveStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
+import { SyncToggleButton } from '@/components/sync-switch/sync-toggle-button';
+import { LocalDateTime } from '@/components/time/local-date-time';
+import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { orNotFound } from '@/lib/http/or-not-found';
+import { getUser } from '@/lib/users/get-user';
+import { setUserSyncAction } from '../actions';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack spacing={0.5}>
+      <Typography variant="caption" color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0 }}>
+        {children}
+      </Typography>
+    </Stack>
+  );
+}
+
+export default async function UserLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
+  const viewer = await requireTenantViewer();
+  const user = await orNotFound(getUser(viewer, (await params).id));
+  return (
+    <Stack spacing={2}>
+      <Breadcrumbs aria-label="breadcrumb">
+        <AppLink href="/users">Users</AppLink>
+        <Typography color="text.primary">{user.name}</Typography>
+      </Breadcrumbs>
+      <Typography variant="h1">{user.name}</Typography>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction="row" spacing={4} component="dl" sx={{ m: 0, flexWrap: 'wrap', rowGap: 2 }}>
+          <Field label="Email">{user.email}</Field>
+          <Field label="Profile">
+            <AppLink href={`/profiles/${user.profileId}/users`}>{user.profileName}</AppLink>
+          </Field>
+          <Field label="Synchronization status (profile)">
+            <SyncStatusChip enabled={user.profileSyncEnabled} />
+          </Field>
+          <Field label="Effective synchronization status">
+            <EffectiveStatusChip status={user.effectiveStatus} reason={user.syncErrorReason} />
+          </Field>
+          {user.syncErrorAt && (
+            <Field label="Error reported">
+              <LocalDateTime iso={user.syncErrorAt} />
+            </Field>
+          )}
+        </Stack>
+        <Stack sx={{ mt: 2 }}>
+          <SyncToggleButton
+            id={user.id}
+            // A user disabled due to an error is enabled again (the error stops counting).
+            enabled={user.userSyncEnabled && user.effectiveStatus !== 'error'}
+            subject={user.name}
+            consequence={
+              user.userSyncEnabled
+                ? 'The user stops synchronizing until sync is enabled again.'
+                : 'The user synchronizes again; errors reported before now no longer count.'
+            }
+            action={setUserSyncAction}
+          />
+        </Stack>
+      </Paper>
+      {children}
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+// Paging by cursor under a list: rows per page, previous and next page, and a capped count.
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { LinkButton } from '@/components/links/app-link';
+import { PAGE_SIZES } from '@/lib/paging/cursor';
+import { withParams, type SearchParams } from '@/lib/paging/list-params';
+
+export function KeysetPager({
+  path,
+  params,
+  pageSize,
+  previousCursor,
+  nextCursor,
+  total,
+  noun,
+}: {
+  path: string;
+  params: SearchParams;
+  pageSize: number;
+  previousCursor: string | null;
+  nextCursor: string | null;
+  total?: { count: number; capped: boolean };
+  noun: string;
+}) {
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} component="nav" aria-label="Pages">
+      <Typography variant="body2" color="text.secondary">
+        {total ? `${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''} ${noun}` : ''}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="body2" color="text.secondary">
+          Rows per page:
+        </Typography>
+        {PAGE_SIZES.map((size) => (
+          <LinkButton
+            key={size}
+            size="small"
+            href={withParams(path, params, { pageSize: size === 25 ? null : String(size) })}
+            variant={size === pageSize ? 'contained' : 'text'}
+            aria-current={size === pageSize ? 'true' : undefined}
+            aria-label={`${size} rows per page`}
+          >
+            {size}
+          </LinkButton>
+        ))}
+        <LinkButton size="small" href={withParams(path, params, {})} disabled={!previousCursor}>
+          First page
+        </LinkButton>
+        <LinkButton size="small" href={previousCursor ? withParams(path, params, { before: previousCursor }) : '#'} disabled={!previousCursor}>
+          ‹ Previous
+        </LinkButton>
+        <LinkButton size="small" href={nextCursor ? withParams(path, params, { after: nextCursor }) : '#'} disabled={!nextCursor} variant="outlined">
+          Next ›
+        </LinkButton>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+// The users table: statuses as text and colour, the reason of an error at hand, server-side
+// sorting on name and email (the indexed columns).
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import NextLink from 'next/link';
+import { EffectiveStatusChip, SessionStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
+import { LocalDateTime } from '@/components/time/local-date-time';
+import type { UserRow } from '@/lib/users/list-users';
+import { useSortNavigation } from '@/components/lists/use-sort-navigation';
+
+export function UsersGrid({ rows, sort, direction, showProfile, label }: { rows: UserRow[]; sort: string; direction: 'asc' | 'desc'; showProfile: boolean; label: string }) {
+  const onSortModelChange = useSortNavigation('name');
+  const columns: GridColDef<UserRow>[] = [
+    {
+      field: 'name',
+      headerName: 'Name',
+      flex: 1,
+      minWidth: 160,
+      renderCell: ({ row }) => (
+        <Link component={NextLink} href={`/users/${row.id}`}>
+          {row.name}
+        </Link>
+      ),
+    },
+    { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 200 },
+    ...(showProfile
+      ? [
+          {
+            field: 'profileName',
+            headerName: 'Profile',
+            flex: 0.9,
+            minWidth: 140,
+            sortable: false,
+            renderCell: ({ row }: { row: UserRow }) => (
+              <Link component={NextLink} href={`/profiles/${row.profileId}/users`}>
+                {row.profileName}
+              </Link>
+            ),
+          } satisfies GridColDef<UserRow>,
+        ]
+      : []),
+    {
+      field: 'profileSyncEnabled',
+      headerName: 'Synchronization status',
+      width: 190,
+      sortable: false,
+      renderCell: ({ row }) => <SyncStatusChip enabled={row.profileSyncEnabled} />,
+    },
+    {
+      field: 'effectiveStatus',
+      headerName: 'Effective synchronization status',
+      minWidth: 250,
+      flex: 1,
+      sortable: false,
+      renderCell: ({ row }) => <EffectiveStatusChip status={row.effectiveStatus} reason={row.syncErrorReason} />,
+    },
+    { field: 'recentIssues', headerName: 'Issues (3 days)', width: 130, sortable: false, type: 'number' },
+    {
+      field: 'lastSessionStartedAt',
+      headerName: 'Last session',
+      width: 300,
+      sortable: false,
+      renderCell: ({ row }) =>
+        row.lastSessionStartedAt && row.lastSessionStatus ? (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
+            <LocalDateTime iso={row.lastSessionStartedAt} />
+            <SessionStatusChip status={row.lastSessionStatus} />
+          </Stack>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  return (
+    <DataGrid
+      aria-label={label}
+      rows={rows}
+      columns={columns}
+      getRowHeight={() => 'auto'}
+      sortingMode="server"
+      sortModel={[{ field: sort, sort: direction }]}
+      onSortModelChange={onSortModelChange}
+      disableColumnFilter
+      disableRowSelectionOnClick
+      hideFooter
+      density="compact"
+      sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+// A user's Effective synchronization status (DESIGN.md §2), defined once, in SQL, so that
+// lists, filters, pages and exports all agree:
+//   Disabled                  if the profile or the user is switched off;
+//   Disabled due to an error  if the engine reported an error newer than the admin's last enable;
+//   Enabled                   otherwise.
+import { sql, type SQL } from 'drizzle-orm';
+
+export const EFFECTIVE_SYNC_STATUSES = ['enabled', 'disabled', 'error'] as const;
+export type EffectiveSyncStatus = (typeof EFFECTIVE_SYNC_STATUSES)[number];
+
+export const EFFECTIVE_SYNC_STATUS_LABELS: Record<EffectiveSyncStatus, string> = {
+  enabled: 'Enabled',
+  disabled: 'Disabled',
+  error: 'Disabled due to an error',
+};
+
+export interface StatusColumns {
+  profileEnabled: SQL;
+  userEnabled: SQL;
+  syncErrorAt: SQL;
+  syncEnabledAt: SQL;
+}
+
+const raw = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`);
+
+/** The columns of a users row aliased `user` joined to its profile aliased `profile`. */
+export function statusColumns(userAlias: string, profileAlias: string): StatusColumns {
+  return {
+    profileEnabled: raw(profileAlias, 'sync_enabled'),
+    userEnabled: raw(userAlias, 'sync_enabled'),
+    syncErrorAt: raw(userAlias, 'sync_error_at'),
+    syncEnabledAt: raw(userAlias, 'sync_enabled_at'),
+  };
+}
+
+function hasCurrentError(c: StatusColumns): SQL {
+  return sql`(${c.syncErrorAt} is not null and (${c.syncEnabledAt} is null or ${c.syncErrorAt} > ${c.syncEnabledAt}))`;
+}
+
+/** The status as 'enabled' | 'disabled' | 'error'. */
+export function effectiveSyncStatusSql(c: StatusColumns): SQL<EffectiveSyncStatus> {
+  return sql<EffectiveSyncStatus>`(case
+    when not ${c.profileEnabled} or not ${c.userEnabled} then 'disabled'
+    when ${hasCurrentError(c)} then 'error'
+    else 'enabled' end)`;
+}
+
+/** A filter on the status, written so that indexes can serve it (errors are rare). */
+export function effectiveSyncStatusIs(c: StatusColumns, status: EffectiveSyncStatus): SQL {
+  if (status === 'disabled') return sql`(not ${c.profileEnabled} or not ${c.userEnabled})`;
+  const switchedOn = sql`${c.profileEnabled} and ${c.userEnabled}`;
+  if (status === 'error') return sql`(${c.syncErrorAt} is not null and ${switchedOn} and ${hasCurrentError(c)})`;
+  return sql`(${switchedOn} and not ${hasCurrentError(c)})`;
+}

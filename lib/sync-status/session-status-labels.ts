@@ -1,0 +1,20 @@
+// The six session statuses as the UI and the CSV files show them.
+import type { SyncSessionStatus } from '@/db/schema';
+
+export const SESSION_STATUS_LABELS: Record<SyncSessionStatus, string> = {
+  ready: 'Ready to synchronize',
+  started: 'Started',
+  success: 'Success',
+  skipped: 'Skipped',
+  canceled: 'Canceled',
+  error: 'Error',
+};
+
+export const SESSION_STATUS_TONES: Record<SyncSessionStatus, 'good' | 'bad' | 'neutral' | 'warning' | 'info'> = {
+  ready: 'neutral',
+  started: 'info',
+  success: 'good',
+  skipped: 'neutral',
+  canceled: 'warning',
+  error: 'bad',
+};

@@ -1,0 +1,116 @@
+import 'server-only';
+// One page of users in the viewer's scope (all of them, or one profile's), with their
+// statuses, recent issues and last session. Keyset-paged; counts are capped.
+import { sql, type SQL } from 'drizzle-orm';
+import { getDatabase, queryRows } from '@/db/client';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
+import type { PageSize } from '@/lib/paging/cursor';
+import { inViewerScope } from '@/lib/scope/profile-scope';
+import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
+import type { SyncSessionStatus } from '@/db/schema';
+
+export const USER_SORT_KEYS = ['name', 'email'] as const;
+export type UserSortKey = (typeof USER_SORT_KEYS)[number];
+
+export interface UserListQuery {
+  profileId?: string;
+  status: EffectiveSyncStatus | null;
+  q: string | null;
+  sort: UserSortKey;
+  direction: Direction;
+  pageSize: PageSize;
+  page: KeysetRequest;
+}
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  profileId: string;
+  profileName: string;
+  profileSyncEnabled: boolean;
+  effectiveStatus: EffectiveSyncStatus;
+  syncErrorReason: string | null;
+  recentIssues: number;
+  lastSessionStartedAt: string | null;
+  lastSessionStatus: SyncSessionStatus | null;
+}
+
+export const RECENT_ISSUES_DAYS = 3;
+export const COUNT_CAP = 10_000;
+const ISSUE_COUNT_CAP = 1_000;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filters(viewer: TenantViewer, query: UserListQuery): SQL {
+  const status = statusColumns('u', 'p');
+  const conditions: SQL[] = [inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))];
+  if (query.profileId) conditions.push(sql`u.profile_id = ${query.profileId}::uuid`);
+  if (query.status) conditions.push(effectiveSyncStatusIs(status, query.status));
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(sql`(u.name ilike ${pattern} or u.email ilike ${pattern})`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+const FROM = sql`from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id`;
+
+export async function listUsers(viewer: TenantViewer, query: UserListQuery): Promise<KeysetPage<UserRow>> {
+  const sortColumn = sql.raw(query.sort === 'email' ? 'u.email' : 'u.name');
+  const keyset = keysetClause({ sortColumn, idColumn: sql.raw('u.id'), direction: query.direction, request: query.page });
+  const since = new Date(Date.now() - RECENT_ISSUES_DAYS * 86_400_000);
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    email: string;
+    profile_id: string;
+    profile_name: string;
+    profile_sync_enabled: boolean;
+    effective_status: EffectiveSyncStatus;
+    sync_error_reason: string | null;
+    recent_issues: number;
+    last_started_at: Date | string | null;
+    last_status: SyncSessionStatus | null;
+  }>(
+    getDatabase().db,
+    sql`select u.id, u.name, u.email, p.id as profile_id, p.name as profile_name, p.sync_enabled as profile_sync_enabled,
+          ${effectiveSyncStatusSql(statusColumns('u', 'p'))} as effective_status, u.sync_error_reason,
+          (select count(*)::int from (select 1 from sync_issues i
+             where i.tenant_id = u.tenant_id and i.user_id = u.id and i.occurred_at >= ${since}
+             limit ${ISSUE_COUNT_CAP}) recent) as recent_issues,
+          last_session.started_at as last_started_at, last_session.status as last_status
+        ${FROM}
+        left join lateral (select s.started_at, s.status from sync_sessions s
+           where s.tenant_id = u.tenant_id and s.user_id = u.id order by s.started_at desc, s.id desc limit 1) last_session on true
+        where ${filters(viewer, query)} ${keyset.where ? sql`and ${keyset.where}` : sql``}
+        order by ${keyset.orderBy}
+        limit ${query.pageSize + 1}`,
+  );
+  const mapped: UserRow[] = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    profileId: row.profile_id,
+    profileName: row.profile_name,
+    profileSyncEnabled: row.profile_sync_enabled,
+    effectiveStatus: row.effective_status,
+    // The reason belongs to the error status only: after a re-enable it is hidden.
+    syncErrorReason: row.effective_status === 'error' ? row.sync_error_reason : null,
+    recentIssues: row.recent_issues,
+    lastSessionStartedAt: row.last_started_at ? new Date(row.last_started_at).toISOString() : null,
+    lastSessionStatus: row.last_status,
+  }));
+  return toKeysetPage(mapped, query.pageSize, keyset.reversed, query.page, (row) => ({ k: query.sort === 'email' ? row.email : row.name, id: row.id }));
+}
+
+/** How many users match, counted up to COUNT_CAP (shown as "10,000+"). */
+export async function countUsers(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'sort' | 'direction' | 'pageSize'>): Promise<{ count: number; capped: boolean }> {
+  const [row] = await queryRows<{ n: number }>(
+    getDatabase().db,
+    sql`select count(*)::int as n from (select 1 ${FROM} where ${filters(viewer, { ...query, sort: 'name', direction: 'asc', pageSize: 25, page: { after: null, before: null } })} limit ${COUNT_CAP + 1}) matching`,
+  );
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
