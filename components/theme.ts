@@ -8,6 +8,9 @@ export const theme = createTheme({
     primary: { main: '#1f5fbf' },
     success: { main: '#1b7f3b' },
     error: { main: '#c62828' },
+    // Darker than MUI's defaults so white chip text keeps a 4.5:1 contrast.
+    info: { main: '#0b5cad' },
+    warning: { main: '#a64b00' },
     background: { default: '#f5f7fa' },
   },
   shape: { borderRadius: 8 },

@@ -1,0 +1,104 @@
+// The vendor page's procedures for profiles and users, as an admin does them.
+import { expect, test } from '@playwright/test';
+import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
+import { signInAt } from './support/sign-in';
+
+test.describe.configure({ mode: 'serial' });
+
+test('filter profiles by Disabled from the Filter by menu', async ({ page }) => {
+  await signInAt(page, '/profiles', 'admin@acme.test');
+  await expect(page.getByRole('heading', { name: 'Profiles' })).toBeVisible();
+  await expect(page.getByText('Enabled: 5')).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'profiles');
+  await page.getByRole('button', { name: 'Filter by' }).click();
+  await expect(page.getByRole('menu').getByText('Synchronization status')).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Disable' }).click();
+  await expect(page).toHaveURL(/\/profiles\?status=disabled$/);
+  const grid = page.getByRole('grid', { name: 'Profiles' });
+  await expect(grid.getByRole('link', { name: 'Legacy Outlook 2016' })).toBeVisible();
+  await expect(grid.getByRole('link', { name: 'Sales' })).toHaveCount(0);
+  await expect(grid.getByText('Disabled', { exact: true })).toBeVisible();
+});
+
+test("open a profile's Users subtab", async ({ page }) => {
+  await signInAt(page, '/profiles', 'admin@acme.test');
+  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Sales' }).click();
+  await expect(page).toHaveURL(/\/profiles\/[0-9a-f-]+\/users$/);
+  await expect(page.getByRole('tab', { name: 'Users', selected: true })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Users of Sales' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Effective synchronization status' })).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'profile-users');
+});
+
+test('list all users, filter by status and search a user', async ({ page }) => {
+  await signInAt(page, '/users', 'admin@acme.test');
+  await expect(page.getByText(/^\d+ users$/)).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'users');
+  await page.getByRole('combobox', { name: 'Effective synchronization status' }).click();
+  await page.getByRole('option', { name: 'Disabled due to an error' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/status=error/);
+  const grid = page.getByRole('grid', { name: 'Users' });
+  await expect(grid.getByText('Disabled due to an error').first()).toBeVisible();
+  const effective = grid.locator('[role="gridcell"][data-field="effectiveStatus"]');
+  await expect(effective.first()).toBeVisible();
+  expect(new Set(await effective.locator('.MuiChip-label').allTextContents())).toEqual(new Set(['Disabled due to an error']));
+  await saveScreenshot(page, 'users-in-error');
+  await page.goto(`${baseUrl()}/users`);
+  const someone = await grid.getByRole('link').first().textContent();
+  await page.getByLabel('Search name or email').fill(someone!.split(' ')[1]!);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/q=/);
+  await expect(grid.getByRole('link', { name: someone! }).first()).toBeVisible();
+});
+
+test('a bad filter gives a clear message, not an error page', async ({ page }) => {
+  await signInAt(page, '/users?status=sideways&pageSize=7', 'admin@acme.test');
+  await expect(page.getByText('"status" must be enabled, disabled or error')).toBeVisible();
+  await page.goto(`${baseUrl()}/users?after=garbage`);
+  await expect(page.getByText('The page link is invalid or out of date')).toBeVisible();
+});
+
+test('disable and re-enable a user who is disabled due to an error, and see the status change', async ({ page }) => {
+  await signInAt(page, '/users?status=error', 'admin@acme.test');
+  const grid = page.getByRole('grid', { name: 'Users' });
+  const link = grid.getByRole('link').first();
+  const name = (await link.textContent())!;
+  await link.click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText('Disabled due to an error')).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'user-in-error');
+  await page.getByRole('button', { name: 'Enable sync' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Enable sync' }).click();
+  await expect(page.getByText('Sync enabled for the user.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Disabled due to an error')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Disable sync' })).toBeVisible();
+  const userUrl = page.url();
+  await page.goto(`${baseUrl()}/users?q=${encodeURIComponent(name)}`);
+  await expect(grid.getByText('Disabled due to an error')).toHaveCount(0);
+
+  await page.goto(userUrl);
+  await page.getByRole('button', { name: 'Disable sync' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disable sync' }).click();
+  await expect(page.getByText('Sync disabled for the user.')).toBeVisible();
+  await page.goto(`${baseUrl()}/users?status=disabled&q=${encodeURIComponent(name)}`);
+  await expect(grid.getByRole('link', { name }).first()).toBeVisible();
+  await page.goto(`${baseUrl()}/audit?action=user.sync_disable`);
+  await expect(page.getByRole('cell', { name: 'User sync disabled' }).first()).toBeVisible();
+});
+
+test('the Sales profile admin sees only the Sales profile and its users', async ({ page }) => {
+  await signInAt(page, '/profiles', 'sales-admin@acme.test');
+  const profiles = page.getByRole('grid', { name: 'Profiles' });
+  await expect(profiles.getByRole('link', { name: 'Sales' })).toBeVisible();
+  await expect(profiles.getByRole('row')).toHaveCount(2);
+  await page.goto(`${baseUrl()}/users`);
+  const profileCells = page.getByRole('grid', { name: 'Users' }).getByRole('link', { name: /^(?!Sales$).+/ }).filter({ hasText: /Marketing|Support|Executives|Partner|Legacy/ });
+  await expect(profileCells).toHaveCount(0);
+  await saveScreenshot(page, 'users-sales-admin');
+});
