@@ -25,6 +25,20 @@ test.beforeAll(async ({ browser }) => {
     ids[tenant] = (await support.getByRole('link', { name: tenant }).getAttribute('href'))!.split('/').pop()!;
   }
   await support.close();
+  // Profiles and users of Acme (Sales and outside it) and of Globex, as their admins see them.
+  const hrefOf = async (who: Who, path: string, name: string | RegExp) => {
+    const page = await contexts.get(who)!.newPage();
+    await page.goto(`${baseUrl()}${path}`);
+    const href = (await page.getByRole('grid').getByRole('link', { name }).first().getAttribute('href'))!;
+    await page.close();
+    return href.split('/')[2]!;
+  };
+  ids.acmeSales = await hrefOf('admin@acme.test', '/profiles', 'Sales');
+  ids.acmeMarketing = await hrefOf('admin@acme.test', '/profiles', 'Marketing');
+  ids.acmeSalesUser = await hrefOf('admin@acme.test', `/profiles/${ids.acmeSales}/users`, /./);
+  ids.acmeMarketingUser = await hrefOf('admin@acme.test', `/profiles/${ids.acmeMarketing}/users`, /./);
+  ids.globexProfile = await hrefOf('admin@globex.test', '/profiles', 'Sales');
+  ids.globexUser = await hrefOf('admin@globex.test', `/profiles/${ids.globexProfile}/users`, /./);
 });
 
 test.afterAll(async () => {
@@ -81,6 +95,42 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
   {
     url: () => '/no-access',
     expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
+  },
+  {
+    url: () => '/profiles',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => '/users',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/profiles/${ids.acmeSales}/users`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/profiles/${ids.acmeMarketing}/users`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/users/${ids.acmeSalesUser}`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/users/${ids.acmeMarketingUser}`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/users/${ids.globexUser}`,
+    expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/profiles/${ids.globexProfile}/users`,
+    expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => '/users/not-a-uuid',
+    expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
     // The proxy answers API calls itself: 401 anonymous, 403 without panel access (JSON, no redirect).
