@@ -11,12 +11,17 @@ export function SyncStatusChip({ enabled }: { enabled: boolean }) {
   return <StatusChip label={enabled ? 'Enabled' : 'Disabled'} tone={enabled ? 'good' : 'bad'} />;
 }
 
-export function EffectiveStatusChip({ status, reason }: { status: EffectiveSyncStatus; reason?: string | null }) {
+export function EffectiveStatusChip({ status, reason, fullReason = false }: { status: EffectiveSyncStatus; reason?: string | null; fullReason?: boolean }) {
   return (
     <Stack spacing={0.25} sx={{ py: 0.5, alignItems: 'flex-start' }}>
       <StatusChip label={EFFECTIVE_SYNC_STATUS_LABELS[status]} tone={status === 'enabled' ? 'good' : 'bad'} />
       {status === 'error' && reason && (
-        <Typography variant="caption" color="error.dark" title={reason} sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+        <Typography
+          variant="caption"
+          color="error.dark"
+          title={reason}
+          sx={fullReason ? { maxWidth: 480 } : { maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        >
           {reason}
         </Typography>
       )}

@@ -86,6 +86,7 @@ export function UsersGrid({ rows, sort, direction, showProfile, label }: { rows:
       disableRowSelectionOnClick
       hideFooter
       density="compact"
+      autoHeight
       sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
     />
   );

@@ -46,7 +46,7 @@ export default async function UserLayout({ params, children }: { params: Promise
             <SyncStatusChip enabled={user.profileSyncEnabled} />
           </Field>
           <Field label="Effective synchronization status">
-            <EffectiveStatusChip status={user.effectiveStatus} reason={user.syncErrorReason} />
+            <EffectiveStatusChip status={user.effectiveStatus} reason={user.syncErrorReason} fullReason />
           </Field>
           {user.syncErrorAt && (
             <Field label="Error reported">
