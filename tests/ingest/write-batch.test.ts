@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { queryRows, type Database } from '@/db/client';
 import { syncSessions, users } from '@/db/schema';
 import { IngestReferenceError } from '@/lib/ingest/resolve-references';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
+import { snapshotTenant } from '../support/snapshot';
 
 const directory = {
   profiles: [{ id: 'engine-profile-id', name: 'Sales' }],
@@ -43,18 +43,7 @@ const issue = {
   targetObjectId: '003XX0000001',
 };
 
-async function snapshot(db: Database, tenantId: string): Promise<string> {
-  const rows = await queryRows<{ dump: string }>(
-    db,
-    sql`select concat_ws(E'\n',
-          (select string_agg(p::text, E'\n' order by p.engine_id) from profiles p where p.tenant_id = ${tenantId}),
-          (select string_agg(u::text, E'\n' order by u.email) from users u where u.tenant_id = ${tenantId}),
-          (select string_agg(s::text, E'\n' order by s.engine_id) from sync_sessions s where s.tenant_id = ${tenantId}),
-          (select string_agg(l::text, E'\n' order by l.session_id) from sync_session_logs l where l.tenant_id = ${tenantId}),
-          (select string_agg(i::text, E'\n' order by i.engine_id) from sync_issues i where i.tenant_id = ${tenantId})) as dump`,
-  );
-  return rows[0]!.dump;
-}
+const snapshot = snapshotTenant;
 
 describeEachDatabase('writing a sync-engine batch', (database) => {
   it('writes the DESIGN.md example, and a replay changes nothing', async () => {

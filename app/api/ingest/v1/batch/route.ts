@@ -1,0 +1,19 @@
+// POST /api/ingest/v1/batch — the sync engine reports profiles, users, sessions, logs and issues.
+// Outside the proxy (bodies up to 64 MB); authenticated here by the tenant's bearer token.
+import { acceptBatch, MAX_BODY_BYTES } from '@/lib/ingest/accept-batch';
+import { authenticateIngestion } from '@/lib/ingest/ingestion-tokens';
+import { errorResponse, unauthorized } from '@/lib/http/errors';
+import { readLimitedBody } from '@/lib/http/read-limited-body';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const caller = await authenticateIngestion(request.headers.get('authorization'));
+    if (!caller) throw unauthorized('A valid ingestion token is required (Authorization: Bearer <token>).');
+    const body = await readLimitedBody(request, MAX_BODY_BYTES);
+    return Response.json(await acceptBatch(caller.tenantId, body), { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
