@@ -138,6 +138,15 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 404 },
   },
   {
+    // The engine's API knows bearer tokens only: a panel session opens nothing there.
+    url: () => '/api/ingest/v1/sync-state',
+    expect: { anonymous: 401, 'admin@acme.test': 401, 'sales-admin@acme.test': 401, 'admin@globex.test': 401, 'admin@initech.test': 401, 'support@vendor.test': 401 },
+  },
+  {
+    url: () => '/api/ingest/v1/openapi.json',
+    expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
+  },
+  {
     url: () => '/api/health',
     expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
   },

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { actionFailure } from '@/lib/actions/action-result';
 import type { ActionState } from '@/lib/actions/action-state';
 import { requireSupportViewer } from '@/lib/auth/require-viewer';
+import { createIngestionToken, revokeIngestionToken } from '@/lib/ingest/ingestion-tokens';
 import { setTenantPanelAccess } from '@/lib/support/set-panel-access';
 import { addTenantAdmin, removeTenantAdmin } from '@/lib/support/tenant-admins';
 
@@ -47,6 +48,28 @@ export async function removeTenantAdminAction(_state: ActionState, form: FormDat
     await removeTenantAdmin(viewer, text(form, 'tenantId'), text(form, 'adminId'));
     revalidatePath('/support', 'layout');
     return { ok: true, message: 'Admin removed.' };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+export async function createTokenAction(_state: (ActionState & { token?: string }) | null, form: FormData): Promise<(ActionState & { token?: string }) | null> {
+  try {
+    const viewer = await requireSupportViewer();
+    const { token } = await createIngestionToken(viewer, { tenantId: text(form, 'tenantId'), name: text(form, 'name') });
+    revalidatePath('/support', 'layout');
+    return { ok: true, message: 'Token created. Copy it now: it is shown only once.', token };
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+export async function revokeTokenAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const viewer = await requireSupportViewer();
+    await revokeIngestionToken(viewer, { tenantId: text(form, 'tenantId'), tokenId: text(form, 'tokenId') });
+    revalidatePath('/support', 'layout');
+    return { ok: true, message: 'Token revoked.' };
   } catch (error) {
     return actionFailure(error);
   }

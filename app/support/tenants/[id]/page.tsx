@@ -14,7 +14,9 @@ import { requireSupportViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { getTenantForSupport } from '@/lib/support/tenant-admins';
 import { ROLE_LABELS } from '@/components/shell/navigation';
-import { addTenantAdminAction, removeTenantAdminAction, setPanelAccessAction } from './actions';
+import { IngestionTokensPanel } from '@/components/support/ingestion-tokens-panel';
+import { listIngestionTokens } from '@/lib/ingest/ingestion-tokens';
+import { addTenantAdminAction, createTokenAction, removeTenantAdminAction, revokeTokenAction, setPanelAccessAction } from './actions';
 
 export const metadata: Metadata = { title: 'Tenant' };
 
@@ -22,6 +24,13 @@ export default async function SupportTenantPage({ params }: { params: Promise<{ 
   const viewer = await requireSupportViewer();
   const { id } = await params;
   const tenant = await orNotFound(getTenantForSupport(viewer, id));
+  const tokens = (await listIngestionTokens(viewer, tenant.id)).map((t) => ({
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revoked: t.revokedAt !== null,
+  }));
   return (
     <Stack spacing={3}>
       <Breadcrumbs aria-label="breadcrumb">
@@ -61,6 +70,15 @@ export default async function SupportTenantPage({ params }: { params: Promise<{ 
           Add an admin
         </Typography>
         <AddAdminForm tenantId={tenant.id} profiles={tenant.profiles} action={addTenantAdminAction} />
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h2" gutterBottom>
+          Ingestion tokens
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          The sync engine reports this tenant&apos;s data to <code>POST /api/ingest/v1/batch</code> with one of these bearer tokens.
+        </Typography>
+        <IngestionTokensPanel tenantId={tenant.id} tokens={tokens} createAction={createTokenAction} revokeAction={revokeTokenAction} />
       </Paper>
       <Stack spacing={1}>
         <Typography variant="h2">SSO issuers</Typography>
