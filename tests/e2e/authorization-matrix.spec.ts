@@ -29,7 +29,7 @@ test.beforeAll(async ({ browser }) => {
   const hrefOf = async (who: Who, path: string, name: string | RegExp) => {
     const page = await contexts.get(who)!.newPage();
     await page.goto(`${baseUrl()}${path}`);
-    const href = (await page.getByRole('grid').getByRole('link', { name }).first().getAttribute('href'))!;
+    const href = (await page.getByRole('grid').getByRole('link', { name, exact: typeof name === 'string' }).first().getAttribute('href'))!;
     await page.close();
     return href.split('/')[2]!;
   };

@@ -17,13 +17,13 @@ test('filter profiles by Disabled from the Filter by menu', async ({ page }) => 
   await expect(page).toHaveURL(/\/profiles\?status=disabled$/);
   const grid = page.getByRole('grid', { name: 'Profiles' });
   await expect(grid.getByRole('link', { name: 'Legacy Outlook 2016' })).toBeVisible();
-  await expect(grid.getByRole('link', { name: 'Sales' })).toHaveCount(0);
+  await expect(grid.getByRole('link', { name: 'Sales', exact: true })).toHaveCount(0);
   await expect(grid.getByText('Disabled', { exact: true })).toBeVisible();
 });
 
 test("open a profile's Users subtab", async ({ page }) => {
   await signInAt(page, '/profiles', 'admin@acme.test');
-  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Sales' }).click();
+  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Sales', exact: true }).click();
   await expect(page).toHaveURL(/\/profiles\/[0-9a-f-]+\/users$/);
   await expect(page.getByRole('tab', { name: 'Users', selected: true })).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Users of Sales' })).toBeVisible();
@@ -95,7 +95,7 @@ test('disable and re-enable a user who is disabled due to an error, and see the 
 test('the Sales profile admin sees only the Sales profile and its users', async ({ page }) => {
   await signInAt(page, '/profiles', 'sales-admin@acme.test');
   const profiles = page.getByRole('grid', { name: 'Profiles' });
-  await expect(profiles.getByRole('link', { name: 'Sales' })).toBeVisible();
+  await expect(profiles.getByRole('link', { name: 'Sales', exact: true })).toBeVisible();
   await expect(profiles.getByRole('row')).toHaveCount(2);
   await page.goto(`${baseUrl()}/users`);
   const profileCells = page.getByRole('grid', { name: 'Users' }).getByRole('link', { name: /^(?!Sales$).+/ }).filter({ hasText: /Marketing|Support|Executives|Partner|Legacy/ });
