@@ -1,0 +1,16 @@
+// GET /api/sessions/{id}/log.zip — one session's log, zipped (404 with a message when it has none).
+import { readStoredLogs } from '@/lib/exports/session-logs';
+import { singleLogZip } from '@/lib/exports/sessions-zip';
+import { streamDownload } from '@/lib/exports/stream-response';
+import { notFoundError } from '@/lib/http/errors';
+import { withTenantViewer } from '@/lib/http/with-viewer';
+import { getSessionForLog } from '@/lib/sessions/session-lookup';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (_request, { viewer, params }) => {
+  const session = await getSessionForLog(viewer, (await params).id);
+  const [log] = session.hasLog ? await readStoredLogs(viewer, [session.id]) : [];
+  if (!log) throw notFoundError('This session has no log.');
+  return streamDownload(singleLogZip(log), { filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`, contentType: 'application/zip' });
+});

@@ -1,0 +1,94 @@
+import 'server-only';
+// Sync sessions of a user or a profile, newest first by default, keyset-paged on the start
+// date (the index leads with the tenant and the owner). Also read in batches by the exports.
+import { sql } from 'drizzle-orm';
+import { getDatabase, queryRows } from '@/db/client';
+import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import type { PageSize } from '@/lib/paging/cursor';
+import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
+import { sessionConditions, type SessionFilter } from './session-filters';
+
+export interface SessionRow {
+  id: string;
+  userId: string;
+  userName: string;
+  userEmail: string;
+  startedAt: string;
+  endedAt: string | null;
+  status: SyncSessionStatus;
+  scope: number | null;
+  changes: number | null;
+  issues: number | null;
+  errorCategory: string | null;
+  errorSource: ErrorSource | null;
+  message: string | null;
+  hasLog: boolean;
+}
+
+interface RawSession {
+  id: string;
+  user_id: string;
+  user_name: string;
+  user_email: string;
+  started_at: Date | string;
+  ended_at: Date | string | null;
+  status: SyncSessionStatus;
+  scope: number | null;
+  changes: number | null;
+  issues: number | null;
+  error_category: string | null;
+  error_source: ErrorSource | null;
+  message: string | null;
+  has_log: boolean;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toRow(raw: RawSession): SessionRow {
+  return {
+    id: raw.id,
+    userId: raw.user_id,
+    userName: raw.user_name,
+    userEmail: raw.user_email,
+    startedAt: iso(raw.started_at),
+    endedAt: raw.ended_at ? iso(raw.ended_at) : null,
+    status: raw.status,
+    scope: raw.scope,
+    changes: raw.changes,
+    issues: raw.issues,
+    errorCategory: raw.error_category,
+    errorSource: raw.error_source,
+    message: raw.message,
+    hasLog: raw.has_log,
+  };
+}
+
+export async function listSessions(
+  viewer: TenantViewer,
+  filter: SessionFilter,
+  paging: { direction: Direction; pageSize: PageSize | number; page: KeysetRequest },
+): Promise<KeysetPage<SessionRow>> {
+  const keyset = keysetClause({ sortColumn: sql.raw('s.started_at'), idColumn: sql.raw('s.id'), direction: paging.direction, request: paging.page });
+  const rows = await queryRows<RawSession>(
+    getDatabase().db,
+    sql`select s.id, s.user_id, u.name as user_name, u.email as user_email, s.started_at, s.ended_at, s.status, s.scope, s.changes,
+               s.issues, s.error_category, s.error_source, s.message, s.has_log
+        from sync_sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+        where ${sessionConditions(viewer, filter)} ${keyset.where ? sql`and ${keyset.where}` : sql``}
+        order by ${keyset.orderBy}
+        limit ${paging.pageSize + 1}`,
+  );
+  return toKeysetPage(rows.map(toRow), paging.pageSize, keyset.reversed, paging.page, (row) => ({ k: row.startedAt, id: row.id }));
+}
+
+/** Every session of the filter, oldest first, in batches: exports read this, never all at once. */
+export async function* readSessionsInBatches(viewer: TenantViewer, filter: SessionFilter, batchSize = 2_000): AsyncGenerator<SessionRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const page: KeysetPage<SessionRow> = await listSessions(viewer, filter, { direction: 'asc', pageSize: batchSize, page: { after, before: null } });
+    if (page.rows.length > 0) yield page.rows;
+    if (!page.nextCursor) return;
+    after = page.nextCursor;
+  }
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+// Which sessions a statistics page or download covers: the owner (a user or a profile, in
+// the viewer's scope), the period on the start date, and the page's filters.
+import { sql, type SQL } from 'drizzle-orm';
+import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import type { TimeRange } from '@/lib/time/parse-range';
+import { inViewerScope } from '@/lib/scope/profile-scope';
+
+export type SessionOwner = { kind: 'user'; id: string } | { kind: 'profile'; id: string };
+
+export interface SessionFilter {
+  owner: SessionOwner;
+  range: TimeRange;
+  status?: SyncSessionStatus | null;
+  errorCategory?: string | null;
+  errorSource?: ErrorSource | null;
+  ids?: string[] | null;
+}
+
+/** Conditions on sync_sessions aliased `s`; the owner must already be checked in scope. */
+export function sessionConditions(viewer: TenantViewer, filter: SessionFilter): SQL {
+  // The session's own profile (the one its user had when it ran) decides the scope.
+  const conditions: SQL[] = [inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))];
+  conditions.push(filter.owner.kind === 'user' ? sql`s.user_id = ${filter.owner.id}::uuid` : sql`s.profile_id = ${filter.owner.id}::uuid`);
+  if (filter.range.from) conditions.push(sql`s.started_at >= ${filter.range.from}`);
+  if (filter.range.to) conditions.push(sql`s.started_at < ${filter.range.to}`);
+  if (filter.status) conditions.push(sql`s.status = ${filter.status}`);
+  if (filter.errorCategory) conditions.push(sql`s.error_category = ${filter.errorCategory}`);
+  if (filter.errorSource) conditions.push(sql`s.error_source = ${filter.errorSource}`);
+  if (filter.ids) conditions.push(filter.ids.length ? sql`s.id in (${sql.join(filter.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+  return sql.join(conditions, sql` and `);
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { GET as profileCsv } from '@/app/api/profiles/[id]/statistics.csv/route';
+import { GET as logZip } from '@/app/api/sessions/[id]/log.zip/route';
+import { GET as userCsv } from '@/app/api/users/[id]/statistics.csv/route';
+import { GET as userZip } from '@/app/api/users/[id]/statistics.zip/route';
+import { admins, profiles, syncSessionLogs, syncSessions, users } from '@/db/schema';
+import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { actAs } from '../support/as-viewer';
+import { describeEachDatabase } from '../support/databases';
+import { createTenant } from '../support/fixtures';
+
+vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
+
+// Fixed ids, so that the same rows give the same bytes on every driver (the golden hash).
+const PROFILE = '10000000-0000-4000-8000-000000000001';
+const JANE = '20000000-0000-4000-8000-000000000001';
+const BOB = '20000000-0000-4000-8000-000000000002';
+const S = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+// The SHA-256 of the route's bytes for the rows below; the same on every driver.
+const GOLDEN_USER_CSV_SHA256 = '8571686d1baa6a9a514f8ec119cb48e84dacc26f26fc84df00c9619a52326d65';
+
+const call = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>, url: string, id: string) =>
+  handler(new Request(`http://panel.test${url}`), { params: Promise.resolve({ id }) });
+
+describeEachDatabase('session downloads', (database) => {
+  let viewer: TenantViewer;
+  const log = 'line one\nline two: ünïcödé\n';
+
+  beforeAll(async () => {
+    const { db } = database();
+    const tenant = await createTenant(db, 'acme-d');
+    await db.insert(profiles).values({ tenantId: tenant.id, id: PROFILE, engineId: 'p', name: 'Sales / EMEA' });
+    await db.insert(users).values([
+      { tenantId: tenant.id, id: JANE, email: 'jane@acme.test', name: 'Jane Roe', profileId: PROFILE },
+      { tenantId: tenant.id, id: BOB, email: 'bob@acme.test', name: 'Bob', profileId: PROFILE },
+    ]);
+    const base = Date.parse('2026-11-26T10:00:00Z');
+    const messages = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tTab', '\rCR', 'Quote "and", comma\nnewline', null];
+    await db.insert(syncSessions).values(
+      messages.map((message, i) => ({
+        tenantId: tenant.id,
+        id: S(i + 1),
+        engineId: `e${i}`,
+        userId: JANE,
+        profileId: PROFILE,
+        startedAt: new Date(base + i * 3_600_000),
+        endedAt: i === 7 ? null : new Date(base + i * 3_600_000 + 31_000),
+        status: (['success', 'error', 'skipped', 'canceled', 'error', 'success', 'error', 'started'] as const)[i]!,
+        scope: 120,
+        changes: i,
+        issues: 0,
+        errorCategory: i % 2 ? 'Throttling' : null,
+        errorSource: i % 2 ? ('mail_server' as const) : null,
+        message,
+        hasLog: i < 2,
+      })),
+    );
+    await db.insert(syncSessions).values({ tenantId: tenant.id, id: S(99), engineId: 'bob', userId: BOB, profileId: PROFILE, startedAt: new Date(base), status: 'success' });
+    const bytes = Buffer.from(log, 'utf8');
+    await db.insert(syncSessionLogs).values([
+      { tenantId: tenant.id, sessionId: S(1), sessionStartedAt: new Date(base), deflated: deflateRawSync(bytes), sizeBytes: bytes.length, crc32: crc32(bytes) },
+      { tenantId: tenant.id, sessionId: S(2), sessionStartedAt: new Date(base + 3_600_000), deflated: deflateRawSync(bytes), sizeBytes: bytes.length, crc32: crc32(bytes) },
+    ]);
+    const [boss] = await db.insert(admins).values({ tenantId: tenant.id, email: 'boss@acme.test', name: 'Boss', role: 'platform_admin' }).returning();
+    viewer = (await loadViewer(db, boss!.id)) as TenantViewer;
+    actAs(viewer);
+  });
+
+  it('exports the user\'s sessions as RFC 4180 CSV with a BOM, CRLF, ISO times and neutralized formulas', async () => {
+    const response = await call(userCsv, `/api/users/${JANE}/statistics.csv`, JANE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="sessions Jane Roe all.csv"; filename*=UTF-8''sessions%20Jane%20Roe%20all.csv`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe(
+      'Session ID,User ID,User email,Synchronization start date,Synchronization end date,Status,Synchronization scope,Changes,Issues,Error category,Error source,Message',
+    );
+    expect(lines[1]).toBe(`${S(1)},${JANE},jane@acme.test,2026-11-26T10:00:00Z,2026-11-26T10:00:31Z,Success,120,0,0,,,"'=HYPERLINK(""http://x"")"`);
+    expect(lines[2]).toBe(`${S(2)},${JANE},jane@acme.test,2026-11-26T11:00:00Z,2026-11-26T11:00:31Z,Error,120,1,0,Throttling,Mail server,'+1`);
+    expect(lines[3]!.endsWith(",Skipped,120,2,0,,,'-2")).toBe(true);
+    expect(lines[4]!.endsWith(",Canceled,120,3,0,Throttling,Mail server,'@SUM(A1)")).toBe(true);
+    expect(lines[5]!.endsWith(",'\tTab")).toBe(true);
+    expect(text).toContain(`,"'\rCR"\r\n`);
+    expect(text).toContain(',"Quote ""and"", comma\nnewline"\r\n');
+    expect(lines.at(-2)!.endsWith(',,Started,120,7,0,Throttling,Mail server,')).toBe(true);
+    expect(lines.at(-1)).toBe('');
+    expect(text).not.toContain(S(99));
+    // The same rows give the same bytes on PGlite and on PostgreSQL.
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect(hash).toBe(GOLDEN_USER_CSV_SHA256);
+  });
+
+  it('exports the period or the selection, and refuses another user\'s session as not found', async () => {
+    const period = await (await call(userCsv, `/api/users/${JANE}/statistics.csv?from=2026-11-26T11:00:00Z&to=2026-11-26T13:00:00Z`, JANE)).text();
+    expect(period.split('\r\n').slice(1, -1).map((l) => l.slice(0, 36))).toEqual([S(2), S(3)]);
+    const selected = await (await call(userCsv, `/api/users/${JANE}/statistics.csv?ids=${S(5)},${S(1)}`, JANE)).text();
+    expect(selected.split('\r\n').slice(1, -1).map((l) => l.slice(0, 36))).toEqual([S(1), S(5)]);
+    expect((await call(userCsv, `/api/users/${JANE}/statistics.csv?ids=${S(99)}`, JANE)).status).toBe(404);
+    const reversed = await call(userCsv, `/api/users/${JANE}/statistics.csv?from=2026-11-27&to=2026-11-26`, JANE);
+    expect(reversed.status).toBe(400);
+    expect((await reversed.json()).error).toMatch(/must be before/);
+    expect((await call(userCsv, `/api/users/${JANE}/statistics.csv?from=yesterday`, JANE)).status).toBe(400);
+    expect((await call(userCsv, `/api/users/00000000-0000-4000-8000-000000000000/statistics.csv`, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('exports the profile\'s sessions with a sanitized file name', async () => {
+    const response = await call(profileCsv, `/api/profiles/${PROFILE}/statistics.csv`, PROFILE);
+    expect(response.headers.get('content-disposition')).toContain('filename="sessions Sales _ EMEA all.csv"');
+    const lines = (await response.text()).split('\r\n');
+    expect(lines).toHaveLength(1 + 9 + 1);
+  });
+
+  it('zips the period\'s sessions.csv with the logs, and one session\'s log on its own', async () => {
+    const response = await call(userZip, `/api/users/${JANE}/statistics.zip?from=2026-11-26&to=2026-11-27`, JANE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    const zip = await JSZip.loadAsync(await response.arrayBuffer(), { checkCRC32: true });
+    expect(Object.keys(zip.files).sort()).toEqual([`logs/${S(1)}.log`, `logs/${S(2)}.log`, 'sessions.csv']);
+    expect(await zip.file(`logs/${S(1)}.log`)!.async('string')).toBe(log);
+    const csv = await zip.file('sessions.csv')!.async('string');
+    expect(csv.split('\r\n')).toHaveLength(1 + 8 + 1);
+    expect((await call(userZip, `/api/users/${JANE}/statistics.zip`, JANE)).status).toBe(400);
+
+    const single = await call(logZip, `/api/sessions/${S(2)}/log.zip`, S(2));
+    const one = await JSZip.loadAsync(await single.arrayBuffer(), { checkCRC32: true });
+    expect(Object.keys(one.files)).toEqual([`${S(2)}.log`]);
+    expect(await one.file(`${S(2)}.log`)!.async('string')).toBe(log);
+    const none = await call(logZip, `/api/sessions/${S(3)}/log.zip`, S(3));
+    expect(none.status).toBe(404);
+    expect(await none.json()).toEqual({ error: 'This session has no log.' });
+  });
+
+  it('answers 401 anonymous, 403 for support, 404 for another tenant\'s admin', async () => {
+    const { db } = database();
+    try {
+      actAs(null);
+      expect((await call(userCsv, `/api/users/${JANE}/statistics.csv`, JANE)).status).toBe(401);
+      const [agent] = await db.insert(admins).values({ tenantId: null, email: 'agent-d@vendor.test', name: 'A', role: 'support' }).returning();
+      actAs(await loadViewer(db, agent!.id));
+      expect((await call(logZip, `/api/sessions/${S(1)}/log.zip`, S(1))).status).toBe(403);
+      const other = await createTenant(db, 'globex-d');
+      const [boss] = await db.insert(admins).values({ tenantId: other.id, email: 'boss@globex.test', name: 'G', role: 'platform_admin' }).returning();
+      actAs(await loadViewer(db, boss!.id));
+      expect((await call(userCsv, `/api/users/${JANE}/statistics.csv`, JANE)).status).toBe(404);
+      expect((await call(logZip, `/api/sessions/${S(1)}/log.zip`, S(1))).status).toBe(404);
+      expect((await call(profileCsv, `/api/profiles/${PROFILE}/statistics.csv`, PROFILE)).status).toBe(404);
+    } finally {
+      actAs(viewer);
+    }
+  });
+});
