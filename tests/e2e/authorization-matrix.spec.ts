@@ -113,15 +113,15 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
-    url: () => `/users/${ids.acmeSalesUser}`,
+    url: () => `/users/${ids.acmeSalesUser}/statistics`,
     expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
-    url: () => `/users/${ids.acmeMarketingUser}`,
+    url: () => `/users/${ids.acmeMarketingUser}/statistics`,
     expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
-    url: () => `/users/${ids.globexUser}`,
+    url: () => `/users/${ids.globexUser}/statistics`,
     expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
@@ -129,8 +129,28 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
-    url: () => '/users/not-a-uuid',
+    url: () => '/users/not-a-uuid/statistics',
     expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/profiles/${ids.acmeMarketing}/statistics`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/users/${ids.acmeSalesUser}/statistics.csv?from=2026-11-01&to=2026-11-02`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/users/${ids.acmeMarketingUser}/statistics.zip?from=2026-11-01&to=2026-11-02`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/profiles/${ids.acmeMarketing}/statistics.csv?from=2026-11-01&to=2026-11-02`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/sessions/${NO_SUCH_UUID}/log.zip`,
+    expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
     // The proxy answers API calls itself: 401 anonymous, 403 without panel access (JSON, no redirect).

@@ -56,6 +56,7 @@ test('a token from the support console lets the engine report, idempotently, and
   await admin.getByRole('button', { name: 'Enable sync' }).click();
   await admin.getByRole('dialog').getByRole('button', { name: 'Enable sync' }).click();
   await expect(admin.getByText('Sync enabled for the user.')).toBeVisible();
+  await admin.reload();
   await admin.getByRole('button', { name: 'Disable sync' }).click();
   await admin.getByRole('dialog').getByRole('button', { name: 'Disable sync' }).click();
   await expect(admin.getByText('Sync disabled for the user.')).toBeVisible();

@@ -33,7 +33,10 @@ export default async function ProfileLayout({ params, children }: { params: Prom
           action={setProfileSyncAction}
         />
       </Stack>
-      <SubTabs label="Profile sections" tabs={[{ href: `/profiles/${profile.id}/users`, label: 'Users' }]} />
+      <SubTabs label="Profile sections" tabs={[
+          { href: `/profiles/${profile.id}/users`, label: 'Users' },
+          { href: `/profiles/${profile.id}/statistics`, label: 'Statistics' },
+        ]} />
       {children}
     </Stack>
   );

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { AppLink } from '@/components/links/app-link';
 import { EffectiveStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
+import { SubTabs } from '@/components/navigation/sub-tabs';
 import { SyncToggleButton } from '@/components/sync-switch/sync-toggle-button';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
@@ -69,6 +70,7 @@ export default async function UserLayout({ params, children }: { params: Promise
           />
         </Stack>
       </Paper>
+      <SubTabs label="User sections" tabs={[{ href: `/users/${user.id}/statistics`, label: 'Statistics' }]} />
       {children}
     </Stack>
   );

@@ -1,4 +1,7 @@
-// /users/{id} — the user's details (the layout); statistics and sync issues join as sub-tabs.
-export default function UserPage() {
-  return null;
+// /users/{id} — opens the user's first sub-tab.
+import { redirect } from 'next/navigation';
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  redirect(`/users/${encodeURIComponent(id)}/statistics`);
 }

@@ -1,0 +1,96 @@
+'use client';
+// From and To at the top of a statistics page (in the browser's time zone, sent as ISO 8601
+// instants), the presets, and the status filter. Applying is a navigation: the view is a link.
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import NextLink from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
+
+const PRESETS = [
+  { label: '24 hours', hours: 24 },
+  { label: '3 days', hours: 72 },
+  { label: '7 days', hours: 168 },
+  { label: '30 days', hours: 720 },
+];
+
+// "2026-11-26T10:00" in the browser's zone, from an ISO instant, and back.
+function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+export function RangeForm({ from, to, status, presetBase }: { from: string; to: string; status: string; presetBase: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [fromValue, setFrom] = useState(toLocalInput(from));
+  const [toValue, setTo] = useState(toLocalInput(to));
+  const [statusValue, setStatus] = useState(status);
+  const navigate = (changes: Record<string, string>) => {
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete('after');
+    params.delete('before');
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    router.push(`${pathname}?${params.toString()}`);
+  };
+  const presetHref = (hours: number) => {
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete('after');
+    params.delete('before');
+    params.set('from', new Date(Date.parse(presetBase) - hours * 3_600_000).toISOString());
+    params.set('to', presetBase);
+    return `${pathname}?${params.toString()}`;
+  };
+  return (
+    <form
+      aria-label="Period and filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate({
+          from: fromValue ? new Date(fromValue).toISOString() : '',
+          to: toValue ? new Date(toValue).toISOString() : '',
+          status: statusValue,
+        });
+      }}
+    >
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <TextField label="From" type="datetime-local" size="small" value={fromValue} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField label="To" type="datetime-local" size="small" value={toValue} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField
+          select
+          label="Status"
+          size="small"
+          value={statusValue}
+          onChange={(e) => setStatus(e.target.value)}
+          sx={{ minWidth: 200 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">All statuses</MenuItem>
+          {Object.entries(SESSION_STATUS_LABELS).map(([value, label]) => (
+            <MenuItem key={value} value={value}>
+              {label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button type="submit" variant="contained">
+          Apply
+        </Button>
+        <Stack direction="row" spacing={0.5} aria-label="Presets" sx={{ alignItems: 'center' }}>
+          {PRESETS.map((preset) => (
+            <Button key={preset.label} size="small" component={NextLink} href={presetHref(preset.hours)}>
+              {preset.label}
+            </Button>
+          ))}
+        </Stack>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+// The sync sessions table of a user or a profile: the seed's columns, statuses as text and
+// colour, a Download log action per row, row selection for downloads (this page's rows), and
+// the Table actions column chooser remembered per admin.
+import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import NextLink from 'next/link';
+import { useState, useTransition } from 'react';
+import { saveColumnVisibilityAction } from '@/app/preferences/actions';
+import { useSortNavigation } from '@/components/lists/use-sort-navigation';
+import { SessionStatusChip } from '@/components/status/sync-status-chips';
+import { LocalDateTime } from '@/components/time/local-date-time';
+import type { SessionRow } from '@/lib/sessions/list-sessions';
+import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
+import { DownloadToolbar } from './download-toolbar';
+
+export interface SessionsGridProps {
+  rows: SessionRow[];
+  table: 'user-statistics' | 'profile-statistics';
+  label: string;
+  direction: 'asc' | 'desc';
+  columnVisibility: GridColumnVisibilityModel;
+  downloads: { userId?: string; profileId?: string; period: string };
+}
+
+export function SessionsGrid({ rows, table, label, direction, columnVisibility, downloads }: SessionsGridProps) {
+  const onSortModelChange = useSortNavigation('-startedAt');
+  const [visibility, setVisibility] = useState(columnVisibility);
+  const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
+  const [, startSaving] = useTransition();
+  const selected = selection.type === 'include' ? [...selection.ids].map(String) : rows.map((r) => r.id).filter((id) => !selection.ids.has(id));
+  const base = downloads.userId ? `/api/users/${downloads.userId}` : `/api/profiles/${downloads.profileId}`;
+  const columns: GridColDef<SessionRow>[] = [
+    {
+      field: 'userId',
+      headerName: 'User ID',
+      minWidth: 170,
+      flex: 1,
+      sortable: false,
+      renderCell: ({ row }) => (
+        <Link component={NextLink} href={`/users/${row.userId}/statistics`} title={row.userId}>
+          {row.userName}
+        </Link>
+      ),
+    },
+    { field: 'startedAt', headerName: 'Synchronization start date', width: 200, renderCell: ({ row }) => <LocalDateTime iso={row.startedAt} /> },
+    { field: 'endedAt', headerName: 'Synchronization end date', width: 200, sortable: false, renderCell: ({ row }) => <LocalDateTime iso={row.endedAt} /> },
+    { field: 'status', headerName: 'Status', width: 170, sortable: false, renderCell: ({ row }) => <SessionStatusChip status={row.status} /> },
+    { field: 'scope', headerName: 'Synchronization scope', width: 110, type: 'number', sortable: false },
+    { field: 'changes', headerName: 'Changes', width: 90, type: 'number', sortable: false },
+    { field: 'issues', headerName: 'Issues', width: 80, type: 'number', sortable: false },
+    { field: 'errorCategory', headerName: 'Error category', width: 130, sortable: false },
+    { field: 'errorSource', headerName: 'Error source', width: 130, sortable: false, valueGetter: (_value, row) => (row.errorSource ? ERROR_SOURCE_LABELS[row.errorSource] : '') },
+    { field: 'message', headerName: 'Message', minWidth: 220, flex: 1.5, sortable: false, renderCell: ({ row }) => <span title={row.message ?? ''}>{row.message}</span> },
+    {
+      field: 'actions',
+      headerName: 'Actions',
+      width: 90,
+      sortable: false,
+      hideable: false,
+      renderCell: ({ row }) =>
+        row.hasLog ? (
+          <Tooltip title="Download log">
+            <IconButton size="small" component="a" href={`/api/sessions/${row.id}/log.zip`} download aria-label={`Download log of the session started ${row.startedAt}`}>
+              <DownloadForOfflineIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        ) : (
+          <span title="This session has no log" aria-label="No log">
+            —
+          </span>
+        ),
+    },
+  ];
+  return (
+    <Stack spacing={1}>
+      <DownloadToolbar
+        selected={selected}
+        links={{
+          csvAll: `${base}/statistics.csv`,
+          csvPeriod: `${base}/statistics.csv?${downloads.period}`,
+          ...(downloads.userId
+            ? {
+                csvSelected: (ids: string[]) => `${base}/statistics.csv?ids=${ids.join(',')}`,
+                zipPeriod: `${base}/statistics.zip?${downloads.period}`,
+                zipSelected: (ids: string[]) => `${base}/statistics.zip?ids=${ids.join(',')}`,
+              }
+            : {}),
+        }}
+      />
+      <DataGrid
+        aria-label={label}
+        rows={rows}
+        columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
+        checkboxSelection={Boolean(downloads.userId)}
+        rowSelectionModel={selection}
+        onRowSelectionModelChange={setSelection}
+        columnVisibilityModel={visibility}
+        onColumnVisibilityModelChange={(model) => {
+          setVisibility(model);
+          startSaving(async () => {
+            await saveColumnVisibilityAction(table, model);
+          });
+        }}
+        sortingMode="server"
+        sortModel={[{ field: 'startedAt', sort: direction }]}
+        onSortModelChange={onSortModelChange}
+        disableColumnFilter
+        disableRowSelectionOnClick
+        hideFooter
+        density="compact"
+        autoHeight
+        showToolbar
+        slotProps={{ toolbar: { csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
+        sx={{ bgcolor: 'background.paper' }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+// The vendor page's statistics and download procedures, each download opened and checked.
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
+import { signInAt } from './support/sign-in';
+
+const HEADER =
+  'Session ID,User ID,User email,Synchronization start date,Synchronization end date,Status,Synchronization scope,Changes,Issues,Error category,Error source,Message';
+
+async function downloadOf(page: Page, action: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  return { download, bytes: fs.readFileSync((await download.path())!) };
+}
+
+const csvLines = (bytes: Buffer) => {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return bytes.subarray(3).toString('utf8').split('\r\n');
+};
+
+async function firstActiveUserPath(page: Page): Promise<string> {
+  await page.goto(`${baseUrl()}/users?status=enabled`);
+  const href = await page.getByRole('grid', { name: 'Users' }).getByRole('link').first().getAttribute('href');
+  return `${href}/statistics`;
+}
+
+test('a direct link to a user\'s statistics survives sign-in and shows exactly that period', async ({ browser }) => {
+  const scout = await (await browser.newContext()).newPage();
+  await signInAt(scout, '/users', 'admin@acme.test');
+  const path = await firstActiveUserPath(scout);
+  const to = new Date();
+  const from = new Date(to.getTime() - 2 * 86_400_000);
+  const target = `${path}?from=${from.toISOString()}&to=${to.toISOString()}`;
+
+  const page = await (await browser.newContext()).newPage();
+  await signInAt(page, target, 'admin@acme.test');
+  expect(decodeURIComponent(page.url())).toBe(decodeURIComponent(`${baseUrl()}${target}`));
+  await expect(page.getByRole('tab', { name: 'Statistics', selected: true })).toBeVisible();
+  await expect(page.getByText(`Sessions started from ${from.toISOString().replace(/\.\d{3}Z$/, '')}`)).toBeVisible();
+  const grid = page.getByRole('grid', { name: /^Sync sessions of/ });
+  await expect(grid.getByRole('row').nth(1)).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'user-statistics');
+});
+
+test('profile statistics, and its sessions exported to CSV', async ({ page }) => {
+  await signInAt(page, '/profiles', 'admin@acme.test');
+  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Marketing', exact: true }).click();
+  await page.getByRole('tab', { name: 'Statistics' }).click();
+  await expect(page).toHaveURL(/\/profiles\/[0-9a-f-]+\/statistics/);
+  const grid = page.getByRole('grid', { name: 'Sync sessions of Marketing' });
+  await expect(grid.getByRole('columnheader', { name: 'User ID' })).toBeVisible();
+  await expect(grid.getByRole('row').nth(1)).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'profile-statistics');
+  await page.getByRole('button', { name: 'Export to CSV' }).click();
+  const { download, bytes } = await downloadOf(page, () => page.getByRole('menuitem', { name: 'This period' }).click());
+  expect(download.suggestedFilename()).toMatch(/^sessions Marketing \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csvLines(bytes);
+  expect(lines[0]).toBe(HEADER);
+  expect(lines.length).toBeGreaterThan(3);
+  await expect(page.getByText('Your CSV download is starting…')).toBeVisible();
+});
+
+test('user statistics: From and To, a hidden column stays hidden, exports of all, of a selection, the ZIP and one log', async ({ page }) => {
+  await signInAt(page, '/users', 'admin@acme.test');
+  await page.goto(`${baseUrl()}${await firstActiveUserPath(page)}`);
+  // From and To at the top of the page: the last 24 hours preset, then an explicit period.
+  await page.getByRole('link', { name: '24 hours' }).click();
+  await expect(page).toHaveURL(/from=.*&to=/);
+  await page.getByLabel('From').fill('2026-11-20T00:00');
+  await page.getByLabel('To').fill('2026-11-30T00:00');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/from=2026-11-\d\dT/);
+  const grid = page.getByRole('grid', { name: /^Sync sessions of/ });
+  await expect(grid.getByRole('row').nth(2)).toBeVisible();
+
+  // Table actions: hide Synchronization scope; it stays hidden after a reload.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Synchronization scope' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: 'Synchronization scope' })).toHaveCount(0);
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(grid.getByRole('columnheader', { name: 'Message' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Synchronization scope' })).toHaveCount(0);
+
+  // Export to CSV: all of the user's sessions.
+  await page.getByRole('button', { name: 'Export to CSV' }).click();
+  const all = await downloadOf(page, () => page.getByRole('menuitem', { name: 'All sessions' }).click());
+  const allLines = csvLines(all.bytes);
+  expect(allLines[0]).toBe(HEADER);
+  expect(all.download.suggestedFilename()).toMatch(/ all\.csv$/);
+
+  // Select two rows of the period and export them.
+  await grid.getByRole('checkbox', { name: 'Select row' }).nth(0).check();
+  await grid.getByRole('checkbox', { name: 'Select row' }).nth(1).check();
+  await page.getByRole('button', { name: 'Export to CSV' }).click();
+  const selected = await downloadOf(page, () => page.getByRole('menuitem', { name: 'Selected (2)' }).click());
+  expect(csvLines(selected.bytes).filter(Boolean)).toHaveLength(3);
+
+  // Download: the ZIP of the selection, with sessions.csv and the logs.
+  const zipped = await downloadOf(page, () => page.getByRole('button', { name: 'Download (2)' }).click());
+  const zip = await JSZip.loadAsync(zipped.bytes, { checkCRC32: true });
+  const names = Object.keys(zip.files);
+  expect(names).toContain('sessions.csv');
+  expect(names.every((name) => name === 'sessions.csv' || /^logs\/[0-9a-f-]{36}\.log$/.test(name))).toBe(true);
+  expect((await zip.file('sessions.csv')!.async('string')).split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);
+
+  // Download log of one session from the Actions column.
+  const logButton = grid.getByRole('link', { name: /^Download log/ }).first();
+  const single = await downloadOf(page, () => logButton.click());
+  const logZip = await JSZip.loadAsync(single.bytes, { checkCRC32: true });
+  const [logName] = Object.keys(logZip.files);
+  expect(logName).toMatch(/^[0-9a-f-]{36}\.log$/);
+  expect(await logZip.file(logName!)!.async('string')).toMatch(/Session .* for .*@acme\.test/);
+});
+
+test('a reversed period gives a clear message on the page', async ({ page }) => {
+  await signInAt(page, '/users', 'admin@acme.test');
+  await page.goto(`${baseUrl()}${await firstActiveUserPath(page)}?from=2026-11-27&to=2026-11-20`);
+  await expect(page.getByText(/"from" \(2026-11-27T00:00:00.000Z\) must be before "to"/)).toBeVisible();
+});
