@@ -66,8 +66,8 @@ test('support grants Initech, its admin enters, and after a revoke the same open
 test('support adds a profile admin to a tenant and removes them again, both audited', async ({ page }) => {
   await signInAt(page, '/support', 'support@vendor.test');
   await page.getByRole('link', { name: 'Globex' }).click();
-  await page.getByLabel('Email', { exact: true }).fill('new-admin@globex.test');
-  await page.getByLabel('Name', { exact: true }).fill('New Admin');
+  await page.getByRole('textbox', { name: /^Email/ }).fill('new-admin@globex.test');
+  await page.getByRole('textbox', { name: /^Name/ }).fill('New Admin');
   await page.getByLabel('Profile admin (chosen profiles)').check();
   await page.getByLabel('Customer Success').check();
   await page.getByRole('button', { name: 'Add admin' }).click();

@@ -68,8 +68,8 @@ test('user statistics: From and To, a hidden column stays hidden, exports of all
   // From and To at the top of the page: the last 24 hours preset, then an explicit period.
   await page.getByRole('link', { name: '24 hours' }).click();
   await expect(page).toHaveURL(/from=.*&to=/);
-  await page.getByLabel('From').fill('2026-11-20T00:00');
-  await page.getByLabel('To').fill('2026-11-30T00:00');
+  await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-11-20T00:00');
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-11-30T00:00');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/from=2026-11-\d\dT/);
   const grid = page.getByRole('grid', { name: /^Sync sessions of/ });
