@@ -115,7 +115,7 @@ export function SessionsGrid({ rows, table, label, direction, columnVisibility, 
         density="compact"
         autoHeight
         showToolbar
-        slotProps={{ toolbar: { csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
+        slotProps={{ toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
         sx={{ bgcolor: 'background.paper' }}
       />
     </Stack>
