@@ -3,6 +3,7 @@
 import Link from '@mui/material/Link';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import NextLink from 'next/link';
+import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
 import { useSortNavigation } from '@/components/lists/use-sort-navigation';
 import { SyncStatusChip } from '@/components/status/sync-status-chips';
 import type { ProfileRow } from '@/lib/profiles/list-profiles';
@@ -41,17 +42,12 @@ export function ProfilesGrid({ rows, direction }: { rows: ProfileRow[]; directio
   ];
   return (
     <DataGrid
+      {...SERVER_GRID_PROPS}
       aria-label="Profiles"
       rows={rows}
       columns={columns}
-      sortingMode="server"
       sortModel={[{ field: 'name', sort: direction }]}
       onSortModelChange={onSortModelChange}
-      disableColumnFilter
-      disableRowSelectionOnClick
-      hideFooter
-      density="compact"
-      autoHeight
       sx={{ bgcolor: 'background.paper' }}
     />
   );

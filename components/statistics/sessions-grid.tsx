@@ -11,6 +11,7 @@ import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridRow
 import NextLink from 'next/link';
 import { useState, useTransition } from 'react';
 import { saveColumnVisibilityAction } from '@/app/preferences/actions';
+import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
 import { useSortNavigation } from '@/components/lists/use-sort-navigation';
 import { SessionStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
@@ -93,6 +94,7 @@ export function SessionsGrid({ rows, table, label, direction, columnVisibility, 
         }}
       />
       <DataGrid
+        {...SERVER_GRID_PROPS}
         aria-label={label}
         rows={rows}
         columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
@@ -106,15 +108,9 @@ export function SessionsGrid({ rows, table, label, direction, columnVisibility, 
             await saveColumnVisibilityAction(table, model);
           });
         }}
-        sortingMode="server"
-        sortModel={[{ field: 'startedAt', sort: direction }]}
+          sortModel={[{ field: 'startedAt', sort: direction }]}
         onSortModelChange={onSortModelChange}
-        disableColumnFilter
-        disableRowSelectionOnClick
-        hideFooter
-        density="compact"
-        autoHeight
-        showToolbar
+                  showToolbar
         slotProps={{ toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
         sx={{ bgcolor: 'background.paper' }}
       />

@@ -8,6 +8,7 @@ import NextLink from 'next/link';
 import { EffectiveStatusChip, SessionStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import type { UserRow } from '@/lib/users/list-users';
+import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
 import { useSortNavigation } from '@/components/lists/use-sort-navigation';
 
 export function UsersGrid({ rows, sort, direction, showProfile, label }: { rows: UserRow[]; sort: string; direction: 'asc' | 'desc'; showProfile: boolean; label: string }) {
@@ -75,18 +76,13 @@ export function UsersGrid({ rows, sort, direction, showProfile, label }: { rows:
   ];
   return (
     <DataGrid
+      {...SERVER_GRID_PROPS}
       aria-label={label}
       rows={rows}
       columns={columns}
       getRowHeight={() => 'auto'}
-      sortingMode="server"
       sortModel={[{ field: sort, sort: direction }]}
       onSortModelChange={onSortModelChange}
-      disableColumnFilter
-      disableRowSelectionOnClick
-      hideFooter
-      density="compact"
-      autoHeight
       sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
     />
   );

@@ -2,31 +2,11 @@
 // DESIGN.md example batch posted twice, the user visible in the panel, a switch in sync-state.
 import { expect, test } from '@playwright/test';
 import { baseUrl, expectAccessible } from './support/page-checks';
+import { DESIGN_EXAMPLE_BATCH } from '../support/design-example-batch';
 import { signInAt } from './support/sign-in';
 
-const BATCH = {
-  profiles: [{ id: 'engine-profile-id', name: 'Engine Sales' }],
-  users: [{ email: 'jane@acme.test', name: 'Jane Roe', profileId: 'engine-profile-id', syncError: { reason: 'Mailbox rejected the credentials', at: '2026-11-26T10:00:31Z' } }],
-  sessions: [
-    { id: 'engine-session-id', userEmail: 'jane@acme.test', startedAt: '2026-11-26T10:00:00Z', endedAt: '2026-11-26T10:00:31Z', status: 'success', scope: 120, changes: 3, issues: 0, log: '...' },
-  ],
-  issues: [
-    {
-      id: 'engine-issue-id',
-      userEmail: 'jane@acme.test',
-      sessionId: 'engine-session-id',
-      occurredAt: '2026-11-26T10:00:20Z',
-      type: 'contact',
-      direction: 'outlook_to_salesforce',
-      name: 'John Smith',
-      operation: 'update',
-      errorCode: 1,
-      description: '...',
-      errorSource: 'crm',
-      targetObjectId: '003XX...',
-    },
-  ],
-};
+// The DESIGN.md example, under a profile name of its own (the demo data has a Sales already).
+const BATCH = { ...DESIGN_EXAMPLE_BATCH, profiles: [{ id: 'engine-profile-id', name: 'Engine Sales' }] };
 
 test('a token from the support console lets the engine report, idempotently, and read the switches', async ({ browser, request }) => {
   const support = await (await browser.newContext()).newPage();

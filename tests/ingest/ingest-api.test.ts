@@ -10,44 +10,10 @@ import { setUserSyncEnabled } from '@/lib/sync-status/set-sync-enabled';
 import { listUsers } from '@/lib/users/list-users';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { DESIGN_EXAMPLE_BATCH } from '../support/design-example-batch';
 import { snapshotTenant } from '../support/snapshot';
 
-const EXAMPLE = {
-  profiles: [{ id: 'engine-profile-id', name: 'Sales' }],
-  users: [{ email: 'jane@acme.test', name: 'Jane Roe', profileId: 'engine-profile-id', syncError: { reason: 'Mailbox rejected the credentials', at: '2026-11-26T10:00:31Z' } }],
-  sessions: [
-    {
-      id: 'engine-session-id',
-      userEmail: 'jane@acme.test',
-      startedAt: '2026-11-26T10:00:00Z',
-      endedAt: '2026-11-26T10:00:31Z',
-      status: 'success',
-      scope: 120,
-      changes: 3,
-      issues: 0,
-      errorCategory: null,
-      errorSource: null,
-      message: null,
-      log: '...',
-    },
-  ],
-  issues: [
-    {
-      id: 'engine-issue-id',
-      userEmail: 'jane@acme.test',
-      sessionId: 'engine-session-id',
-      occurredAt: '2026-11-26T10:00:20Z',
-      type: 'contact',
-      direction: 'outlook_to_salesforce',
-      name: 'John Smith',
-      operation: 'update',
-      errorCode: 1,
-      description: '...',
-      errorSource: 'crm',
-      targetObjectId: '003XX...',
-    },
-  ],
-};
+const EXAMPLE = DESIGN_EXAMPLE_BATCH;
 
 const post = (token: string | null, body: unknown, headers: Record<string, string> = {}) =>
   postBatch(
