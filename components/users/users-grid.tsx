@@ -11,7 +11,21 @@ import type { UserRow } from '@/lib/users/list-users';
 import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
 import { useSortNavigation } from '@/components/lists/use-sort-navigation';
 
-export function UsersGrid({ rows, sort, direction, showProfile, label }: { rows: UserRow[]; sort: string; direction: 'asc' | 'desc'; showProfile: boolean; label: string }) {
+export function UsersGrid({
+  rows,
+  sort,
+  direction,
+  showProfile,
+  label,
+  issuesSince,
+}: {
+  rows: UserRow[];
+  sort: string;
+  direction: 'asc' | 'desc';
+  showProfile: boolean;
+  label: string;
+  issuesSince: string;
+}) {
   const onSortModelChange = useSortNavigation('name');
   const columns: GridColDef<UserRow>[] = [
     {
@@ -57,7 +71,19 @@ export function UsersGrid({ rows, sort, direction, showProfile, label }: { rows:
       sortable: false,
       renderCell: ({ row }) => <EffectiveStatusChip status={row.effectiveStatus} reason={row.syncErrorReason} />,
     },
-    { field: 'recentIssues', headerName: 'Issues (3 days)', width: 130, sortable: false, type: 'number' },
+    {
+      field: 'recentIssues',
+      headerName: 'Issues (3 days)',
+      width: 130,
+      sortable: false,
+      type: 'number',
+      // The same period on the user's Sync issues page, so the figure and the list agree.
+      renderCell: ({ row }) => (
+        <Link component={NextLink} href={`/users/${row.id}/sync-issues?from=${encodeURIComponent(issuesSince)}`} aria-label={`${row.recentIssues} sync issues of ${row.name} in 3 days`}>
+          {row.recentIssues}
+        </Link>
+      ),
+    },
     {
       field: 'lastSessionStartedAt',
       headerName: 'Last session',

@@ -7,7 +7,7 @@ import { AppLink } from '@/components/links/app-link';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import { single, type SearchParams } from '@/lib/paging/list-params';
-import { countUsers, listUsers } from '@/lib/users/list-users';
+import { countUsers, listUsers, recentIssuesSince } from '@/lib/users/list-users';
 import { parseUserListParams } from '@/lib/users/parse-user-list-params';
 import { UserFilters } from './user-filters';
 import { UsersGrid } from './users-grid';
@@ -24,13 +24,13 @@ export async function UsersList({ viewer, path, params, profileId, label }: { vi
     </Stack>
   );
   if (!parsed.ok) return problem(parsed.message);
-  const query = { ...parsed.value, profileId };
+  const query = { ...parsed.value, profileId, issuesSince: recentIssuesSince() };
   try {
     const [page, total] = await Promise.all([listUsers(viewer, query), countUsers(viewer, query)]);
     return (
       <Stack spacing={2}>
         {filters}
-        <UsersGrid rows={page.rows} sort={query.sort} direction={query.direction} showProfile={!profileId} label={label} />
+        <UsersGrid rows={page.rows} sort={query.sort} direction={query.direction} showProfile={!profileId} label={label} issuesSince={query.issuesSince.toISOString()} />
         <KeysetPager path={path} params={params} pageSize={query.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} total={total} noun="users" />
       </Stack>
     );

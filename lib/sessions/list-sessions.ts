@@ -6,6 +6,7 @@ import { getDatabase, queryRows } from '@/db/client';
 import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import type { PageSize } from '@/lib/paging/cursor';
+import { readInBatches } from '@/lib/paging/read-in-batches';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { sessionConditions, type SessionFilter } from './session-filters';
 
@@ -83,12 +84,6 @@ export async function listSessions(
 }
 
 /** Every session of the filter, oldest first, in batches: exports read this, never all at once. */
-export async function* readSessionsInBatches(viewer: TenantViewer, filter: SessionFilter, batchSize = 2_000): AsyncGenerator<SessionRow[]> {
-  let after: string | null = null;
-  for (;;) {
-    const page: KeysetPage<SessionRow> = await listSessions(viewer, filter, { direction: 'asc', pageSize: batchSize, page: { after, before: null } });
-    if (page.rows.length > 0) yield page.rows;
-    if (!page.nextCursor) return;
-    after = page.nextCursor;
-  }
+export function readSessionsInBatches(viewer: TenantViewer, filter: SessionFilter, batchSize = 2_000): AsyncGenerator<SessionRow[]> {
+  return readInBatches((after) => listSessions(viewer, filter, { direction: 'asc', pageSize: batchSize, page: { after, before: null } }));
 }

@@ -21,6 +21,8 @@ export interface UserListQuery {
   direction: Direction;
   pageSize: PageSize;
   page: KeysetRequest;
+  // Issues are counted from this moment (default: RECENT_ISSUES_DAYS ago).
+  issuesSince?: Date;
 }
 
 export interface UserRow {
@@ -39,6 +41,10 @@ export interface UserRow {
 
 export const RECENT_ISSUES_DAYS = 3;
 export const COUNT_CAP = 10_000;
+
+export function recentIssuesSince(now = Date.now()): Date {
+  return new Date(now - RECENT_ISSUES_DAYS * 86_400_000);
+}
 const ISSUE_COUNT_CAP = 1_000;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -60,7 +66,7 @@ const FROM = sql`from users u join profiles p on p.tenant_id = u.tenant_id and p
 export async function listUsers(viewer: TenantViewer, query: UserListQuery): Promise<KeysetPage<UserRow>> {
   const sortColumn = sql.raw(query.sort === 'email' ? 'u.email' : 'u.name');
   const keyset = keysetClause({ sortColumn, idColumn: sql.raw('u.id'), direction: query.direction, request: query.page });
-  const since = new Date(Date.now() - RECENT_ISSUES_DAYS * 86_400_000);
+  const since = query.issuesSince ?? recentIssuesSince();
   const rows = await queryRows<{
     id: string;
     name: string;

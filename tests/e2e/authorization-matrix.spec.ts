@@ -149,6 +149,22 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
+    url: () => `/users/${ids.acmeMarketingUser}/sync-issues`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/profiles/${ids.acmeSales}/sync-issues`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/users/${ids.acmeSalesUser}/sync-issues.csv`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/profiles/${ids.acmeMarketing}/sync-issues.csv`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
     url: () => `/api/sessions/${NO_SUCH_UUID}/log.zip`,
     expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },

@@ -36,6 +36,7 @@ export default async function ProfileLayout({ params, children }: { params: Prom
       <SubTabs label="Profile sections" tabs={[
           { href: `/profiles/${profile.id}/users`, label: 'Users' },
           { href: `/profiles/${profile.id}/statistics`, label: 'Statistics' },
+          { href: `/profiles/${profile.id}/sync-issues`, label: 'Sync issues' },
         ]} />
       {children}
     </Stack>

@@ -70,7 +70,10 @@ export default async function UserLayout({ params, children }: { params: Promise
           />
         </Stack>
       </Paper>
-      <SubTabs label="User sections" tabs={[{ href: `/users/${user.id}/statistics`, label: 'Statistics' }]} />
+      <SubTabs label="User sections" tabs={[
+          { href: `/users/${user.id}/statistics`, label: 'Statistics' },
+          { href: `/users/${user.id}/sync-issues`, label: 'Sync issues' },
+        ]} />
       {children}
     </Stack>
   );

@@ -1,0 +1,67 @@
+// /users/{id}/sync-issues?from=&to=&type=&operation=&code= — the user's sync issues (all time by default).
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import type { Metadata } from 'next';
+import { IssueFilters } from '@/components/issues/issue-filters';
+import { IssuesGrid } from '@/components/issues/issues-grid';
+import { KeysetPager } from '@/components/lists/keyset-pager';
+import { AppLink } from '@/components/links/app-link';
+import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { orNotFound } from '@/lib/http/or-not-found';
+import { countIssues, listIssues } from '@/lib/issues/list-issues';
+import { parseIssueParams } from '@/lib/issues/parse-issue-params';
+import { InvalidCursorError } from '@/lib/paging/cursor';
+import { parsePaging, single, withParams, type SearchParams } from '@/lib/paging/list-params';
+import { getUser } from '@/lib/users/get-user';
+
+export const metadata: Metadata = { title: 'User sync issues' };
+
+export default async function UserSyncIssuesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const viewer = await requireTenantViewer();
+  const user = await orNotFound(getUser(viewer, (await params).id));
+  const query = await searchParams;
+  const path = `/users/${user.id}/sync-issues`;
+  const values = { from: single(query.from) ?? '', to: single(query.to) ?? '', type: single(query.type) ?? '', operation: single(query.operation) ?? '', code: single(query.code) ?? '' };
+  const filters = <IssueFilters path={path} values={values} />;
+  const parsed = parseIssueParams(query);
+  const paging = parsePaging(query);
+  const sort = single(query.sort);
+  const message = !parsed.ok ? parsed.message : !paging.ok ? paging.message : sort && sort !== 'occurredAt' && sort !== '-occurredAt' ? '"sort" must be occurredAt or -occurredAt.' : null;
+  if (message || !parsed.ok || !paging.ok) {
+    return (
+      <Stack spacing={2}>
+        {filters}
+        <Alert severity="warning">
+          {message} <AppLink href={path}>Show all sync issues</AppLink>
+        </Alert>
+      </Stack>
+    );
+  }
+  const filter = { owner: { kind: 'user' as const, id: user.id }, ...parsed.value };
+  try {
+    const [page, total] = await Promise.all([listIssues(viewer, filter, { direction: sort === 'occurredAt' ? 'asc' : 'desc', ...paging.value }), countIssues(viewer, filter)]);
+    const csv = withParams(`/api/users/${user.id}/sync-issues.csv`, query, { pageSize: null, sort: null });
+    return (
+      <Stack spacing={2}>
+        {filters}
+        <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+          <Button href={csv} variant="outlined" startIcon={<FileDownloadIcon />} download>
+            Export to CSV
+          </Button>
+        </Stack>
+        <IssuesGrid rows={page.rows} direction={sort === 'occurredAt' ? 'asc' : 'desc'} label={`Sync issues of ${user.name}`} />
+        <KeysetPager path={path} params={query} pageSize={paging.value.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} total={total} noun="sync issues" />
+      </Stack>
+    );
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    return (
+      <Stack spacing={2}>
+        {filters}
+        <Alert severity="warning">{error.message}</Alert>
+      </Stack>
+    );
+  }
+}

@@ -1,0 +1,46 @@
+// The vendor page's sync issues procedures: a profile's issues as CSV, a user's issues listed.
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
+import { signInAt } from './support/sign-in';
+
+test("a profile's Sync issues sub-tab exports them to a CSV that opens", async ({ page }) => {
+  await signInAt(page, '/profiles', 'admin@acme.test');
+  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Sales', exact: true }).click();
+  await page.getByRole('tab', { name: 'Sync issues' }).click();
+  await expect(page.getByText(/available as a CSV file only/)).toBeVisible();
+  await expect(page.getByText(/Sales has [\d,]+\+? sync issues?/)).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'profile-sync-issues');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export To CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('sync issues Sales all.csv');
+  const text = fs.readFileSync((await download.path())!, 'utf8');
+  const lines = text.split('\r\n');
+  expect(lines[0]).toBe('\uFEFFID,User name,Profile name,Date,Type,Connectivity,Name,Operation name,Error Code,Description,Error source,Target object ID');
+  expect(lines.length).toBeGreaterThan(10);
+  expect(lines.slice(1, -1).every((line) => line.includes(',Sales,'))).toBe(true);
+});
+
+test("a user's Sync issues sub-tab lists their issues with the codes' meanings, reached from the users list", async ({ page }) => {
+  await signInAt(page, '/users', 'admin@acme.test');
+  const grid = page.getByRole('grid', { name: 'Users' });
+  // The issue count of the users list opens the same period on the user's Sync issues tab.
+  const countLink = grid.getByRole('link', { name: /^[1-9]\d* sync issues of/ }).first();
+  const count = Number((await countLink.textContent())!.trim());
+  await countLink.click();
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]+\/sync-issues\?from=/);
+  await expect(page.getByRole('tab', { name: 'Sync issues', selected: true })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${count} sync issues?$`))).toBeVisible();
+  const issues = page.getByRole('grid', { name: /^Sync issues of/ });
+  await expect(issues.getByRole('columnheader', { name: 'Error Code' })).toBeVisible();
+  await expect(issues.getByText(/The object (is locked|has already been removed|is inaccessible|is active)|Unknown error code/).first()).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'user-sync-issues');
+  // All time, then one error code.
+  await page.goto(page.url().replace(/\?.*$/, ''));
+  await page.goto(`${page.url()}?code=1`);
+  const codes = await issues.locator('[data-field="errorCode"] p').allTextContents();
+  expect(codes.length === 0 || codes.every((code) => code === '1')).toBe(true);
+  await page.goto(`${baseUrl()}${new URL(page.url()).pathname}?code=abc`);
+  await expect(page.getByText('"code" must be a whole number.')).toBeVisible();
+});
