@@ -5,6 +5,7 @@ import { admins, profiles, users } from '@/db/schema';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { errorCodeLabel, errorCodeMeaning } from '@/lib/issues/issue-labels';
 import { countIssues, listIssues } from '@/lib/issues/list-issues';
+import type { IngestBatchInput } from '@/lib/ingest/batch-schema';
 import { actAs } from '../support/as-viewer';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
@@ -27,7 +28,7 @@ const issue = (n: number, over: Record<string, unknown> = {}) => ({
   errorSource: 'crm',
   targetObjectId: '003XX0000001',
   ...over,
-});
+}) as IngestBatchInput['issues'] extends (infer T)[] | undefined ? T : never;
 
 
 describeEachDatabase('sync issues', (database) => {
