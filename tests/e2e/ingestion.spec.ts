@@ -29,10 +29,10 @@ test('a token from the support console lets the engine report, idempotently, and
   const admin = await (await browser.newContext()).newPage();
   await signInAt(admin, '/users?q=jane%40acme.test', 'admin@acme.test');
   const grid = admin.getByRole('grid', { name: 'Users' });
-  await expect(grid.getByRole('link', { name: 'Jane Roe' })).toHaveCount(1);
+  await expect(grid.getByRole('link', { name: 'Jane Roe', exact: true })).toHaveCount(1);
   await expect(grid.getByText('Disabled due to an error')).toBeVisible();
   await expect(grid.getByText('Mailbox rejected the credentials')).toBeVisible();
-  await grid.getByRole('link', { name: 'Jane Roe' }).click();
+  await grid.getByRole('link', { name: 'Jane Roe', exact: true }).click();
   await admin.getByRole('button', { name: 'Enable sync' }).click();
   await admin.getByRole('dialog').getByRole('button', { name: 'Enable sync' }).click();
   await expect(admin.getByText('Sync enabled for the user.')).toBeVisible();
