@@ -76,6 +76,11 @@ export function getDatabase(): DatabaseHandle {
   return holder[GLOBAL_KEY];
 }
 
+/** Makes an already opened database the process's own (tests and benchmarks open theirs). */
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+  (globalThis as GlobalWithDatabase)[GLOBAL_KEY] = handle;
+}
+
 export async function closeDatabase(): Promise<void> {
   const holder = globalThis as GlobalWithDatabase;
   const handle = holder[GLOBAL_KEY];

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, resolveDatabaseConfig } from '@/db/client';
+import { openDatabase, resolveDatabaseConfig, setDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { tenants } from '@/db/schema';
 import { acceptBatch } from '@/lib/ingest/accept-batch';
@@ -20,7 +20,7 @@ runScript(async () => {
   const config = env();
   const tempDir = config.DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sap-bench-'));
   const handle = openDatabase(tempDir ? { driver: 'pglite', dataDir: path.join(tempDir, 'pglite') } : resolveDatabaseConfig(config));
-  (globalThis as Record<symbol, unknown>)[Symbol.for('sync-admin-panel.database')] = handle;
+  setDatabase(handle);
   try {
     await migrateDatabase(handle);
     const [tenant] = await handle.db.insert(tenants).values({ slug: `bench-${Date.now()}`, name: 'Ingest benchmark' }).returning();

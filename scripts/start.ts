@@ -6,12 +6,12 @@ import { migrateDatabase } from '@/db/migrate';
 import { registerDemoIssuer } from '@/db/seed/register-demo-issuer';
 import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
 import { panelUrl } from '@/lib/auth/panel-url';
+import { authSecret } from '@/lib/auth/secret';
 import { DEMO_ACCOUNTS } from '@/db/seed/demo-tenants';
 import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider';
 import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
 import { env, isDemoMode } from '@/lib/env';
 import { buildIfNeeded } from './build-if-needed';
-import { ensureLocalSecret } from './local-secret';
 import { runScript } from './run-script';
 
 const startedAt = Date.now();
@@ -53,7 +53,7 @@ function describeDemoAccount(account: (typeof DEMO_ACCOUNTS)[number]): string {
 
 runScript(async () => {
   const config = env();
-  const secret = ensureLocalSecret(config.DATA_DIR, config.NEXTAUTH_SECRET);
+  const secret = authSecret();
   log(isDemoMode() ? 'demo mode: embedded demo data' : 'production mode');
   // Building and preparing the database run side by side: they use different cores.
   await Promise.all([buildIfNeeded(log), prepareDatabase()]);

@@ -1,9 +1,9 @@
 // /profiles — the profiles in the admin's scope with their Synchronization status.
-import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { KeysetPager } from '@/components/lists/keyset-pager';
+import { ListProblem } from '@/components/lists/list-problem';
 import { AppLink } from '@/components/links/app-link';
 import { FilterByMenu } from '@/components/profiles/filter-by-menu';
 import { ProfilesGrid } from '@/components/profiles/profiles-grid';
@@ -41,14 +41,7 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
     </>
   );
   if (!parsed.ok) {
-    return (
-      <Stack spacing={2}>
-        {header}
-        <Alert severity="warning">
-          {parsed.message} <AppLink href="/profiles">Show all profiles</AppLink>
-        </Alert>
-      </Stack>
-    );
+    return <ListProblem controls={header} message={parsed.message} resetHref="/profiles" resetLabel="Show all profiles" />;
   }
   try {
     const page = await listProfiles(viewer, parsed.value);
@@ -61,11 +54,6 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
     );
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    return (
-      <Stack spacing={2}>
-        {header}
-        <Alert severity="warning">{error.message}</Alert>
-      </Stack>
-    );
+    return <ListProblem controls={header} message={error.message} resetHref="/profiles" resetLabel="Show all profiles" />;
   }
 }

@@ -1,10 +1,9 @@
 // The Statistics sub-tab of a user or a profile: the period (default: the last 3 days), the
 // sessions newest first, paging, downloads. Bad parameters are a message on the page.
-import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { KeysetPager } from '@/components/lists/keyset-pager';
-import { AppLink } from '@/components/links/app-link';
+import { ListProblem } from '@/components/lists/list-problem';
 import { TimeZoneLabel } from '@/components/time/local-date-time';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
@@ -27,14 +26,7 @@ export async function StatisticsView({ viewer, owner, ownerName, path, params }:
   const to = parsed.ok && parsed.value.range.to ? parsed.value.range.to : defaults.to;
   const form = <RangeForm from={from.toISOString()} to={to.toISOString()} status={single(params.status) ?? ''} presetBase={now.toISOString()} />;
   if (problem || !parsed.ok || !paging.ok) {
-    return (
-      <Stack spacing={2}>
-        {form}
-        <Alert severity="warning">
-          {problem} <AppLink href={path}>Show the last 3 days</AppLink>
-        </Alert>
-      </Stack>
-    );
+    return <ListProblem controls={form} message={problem ?? ''} resetHref={path} resetLabel="Show the last 3 days" />;
   }
   const table = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
   const direction = sort === 'startedAt' ? 'asc' : 'desc';
@@ -63,11 +55,6 @@ export async function StatisticsView({ viewer, owner, ownerName, path, params }:
     );
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    return (
-      <Stack spacing={2}>
-        {form}
-        <Alert severity="warning">{error.message}</Alert>
-      </Stack>
-    );
+    return <ListProblem controls={form} message={error.message} resetHref={path} resetLabel="Show the last 3 days" />;
   }
 }

@@ -1,9 +1,8 @@
 // The users list of /users and /profiles/{id}/users: filters, table, paging; a bad parameter
 // is a message on the page.
-import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import { KeysetPager } from '@/components/lists/keyset-pager';
-import { AppLink } from '@/components/links/app-link';
+import { ListProblem } from '@/components/lists/list-problem';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import { single, type SearchParams } from '@/lib/paging/list-params';
@@ -15,14 +14,7 @@ import { UsersGrid } from './users-grid';
 export async function UsersList({ viewer, path, params, profileId, label }: { viewer: TenantViewer; path: string; params: SearchParams; profileId?: string; label: string }) {
   const parsed = parseUserListParams(params);
   const filters = <UserFilters path={path} status={single(params.status) ?? ''} q={single(params.q) ?? ''} sort={single(params.sort) ?? ''} />;
-  const problem = (message: string) => (
-    <Stack spacing={2}>
-      {filters}
-      <Alert severity="warning">
-        {message} <AppLink href={path}>Show all users</AppLink>
-      </Alert>
-    </Stack>
-  );
+  const problem = (message: string) => <ListProblem controls={filters} message={message} resetHref={path} resetLabel="Show all users" />;
   if (!parsed.ok) return problem(parsed.message);
   const query = { ...parsed.value, profileId, issuesSince: recentIssuesSince() };
   try {

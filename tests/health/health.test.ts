@@ -1,21 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { openDatabase, setDatabase } from '@/db/client';
 import { checkHealth } from '@/lib/health/check-health';
 import { createTestDatabase, testDrivers } from '../support/databases';
 
-const GLOBAL_KEY = Symbol.for('sync-admin-panel.database');
-const installed = globalThis as typeof globalThis & { [GLOBAL_KEY]?: DatabaseHandle };
 afterEach(() => {
-  installed[GLOBAL_KEY] = undefined;
+  setDatabase(undefined);
 });
 
 describe.each(testDrivers)('GET /api/health [%s]', (driver) => {
   it('answers 200 with the migration state when the database is ready', async () => {
     const database = await createTestDatabase(driver);
     try {
-      installed[GLOBAL_KEY] = database.handle;
+      setDatabase(database.handle);
       const response = await GET();
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({
@@ -34,7 +32,7 @@ describe.each(testDrivers)('GET /api/health [%s]', (driver) => {
       await database.handle.db.execute(
         sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
       );
-      installed[GLOBAL_KEY] = database.handle;
+      setDatabase(database.handle);
       const response = await GET();
       expect(response.status).toBe(503);
       const body = await response.json();
@@ -61,7 +59,7 @@ describe('GET /api/health with an unreachable database', () => {
   it('answers 503 without the driver\'s error text', async () => {
     const handle = openDatabase({ driver: 'postgres', url: 'postgres://nobody@127.0.0.1:1/none' });
     try {
-      installed[GLOBAL_KEY] = handle;
+      setDatabase(handle);
       const response = await GET();
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { parseEnv } from '@/lib/env';
 
@@ -56,12 +56,6 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
   };
 }
 
-const GLOBAL_KEY = Symbol.for('sync-admin-panel.database');
-
-export function installDatabase(handle: DatabaseHandle | undefined): void {
-  (globalThis as typeof globalThis & { [GLOBAL_KEY]?: DatabaseHandle })[GLOBAL_KEY] = handle;
-}
-
 /** Declares the suite once per available driver, each with a fresh migrated database. */
 export function describeEachDatabase(title: string, suite: (database: () => DatabaseHandle, driver: TestDriver) => void): void {
   describe.each(testDrivers)(`${title} [%s]`, (driver) => {
@@ -69,10 +63,10 @@ export function describeEachDatabase(title: string, suite: (database: () => Data
     beforeAll(async () => {
       database = await createTestDatabase(driver);
       // Data-layer functions open the process's database themselves: let them find this one.
-      installDatabase(database.handle);
+      setDatabase(database.handle);
     });
     afterAll(async () => {
-      installDatabase(undefined);
+      setDatabase(undefined);
       await database?.drop();
     });
     suite(() => {

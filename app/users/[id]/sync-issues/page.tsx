@@ -1,13 +1,12 @@
 // /users/{id}/sync-issues?from=&to=&type=&operation=&code= — the user's sync issues (all time by default).
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { Metadata } from 'next';
 import { IssueFilters } from '@/components/issues/issue-filters';
 import { IssuesGrid } from '@/components/issues/issues-grid';
 import { KeysetPager } from '@/components/lists/keyset-pager';
-import { AppLink } from '@/components/links/app-link';
+import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues, listIssues } from '@/lib/issues/list-issues';
@@ -30,14 +29,7 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
   const sort = single(query.sort);
   const message = !parsed.ok ? parsed.message : !paging.ok ? paging.message : sort && sort !== 'occurredAt' && sort !== '-occurredAt' ? '"sort" must be occurredAt or -occurredAt.' : null;
   if (message || !parsed.ok || !paging.ok) {
-    return (
-      <Stack spacing={2}>
-        {filters}
-        <Alert severity="warning">
-          {message} <AppLink href={path}>Show all sync issues</AppLink>
-        </Alert>
-      </Stack>
-    );
+    return <ListProblem controls={filters} message={message ?? ''} resetHref={path} resetLabel="Show all sync issues" />;
   }
   const filter = { owner: { kind: 'user' as const, id: user.id }, ...parsed.value };
   try {
@@ -57,11 +49,6 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
     );
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    return (
-      <Stack spacing={2}>
-        {filters}
-        <Alert severity="warning">{error.message}</Alert>
-      </Stack>
-    );
+    return <ListProblem controls={filters} message={error.message} resetHref={path} resetLabel="Show all sync issues" />;
   }
 }
