@@ -233,6 +233,14 @@ export const syncSessions = pgTable(
     index('sync_sessions_tenant_id_idx').on(t.tenantId, t.id),
     index('sync_sessions_tenant_user_started_idx').on(t.tenantId, t.userId, t.startedAt, t.id),
     index('sync_sessions_tenant_profile_started_idx').on(t.tenantId, t.profileId, t.startedAt, t.id),
+    // The profile statistics' other sorts (lib/sessions/session-order.ts), one index range per
+    // segment. A user's sessions in a period are few enough to sort without them.
+    index('sync_sessions_tenant_profile_status_idx').on(t.tenantId, t.profileId, t.status, t.startedAt, t.id),
+    // started_at last: the period is checked inside the index while walking the end dates.
+    index('sync_sessions_tenant_profile_ended_idx').on(t.tenantId, t.profileId, t.endedAt, t.id, t.startedAt),
+    index('sync_sessions_tenant_profile_running_idx')
+      .on(t.tenantId, t.profileId, t.startedAt, t.id)
+      .where(sql`${t.endedAt} is null`),
   ],
 );
 

@@ -1,6 +1,6 @@
 'use client';
 // From and To at the top of a statistics page (in the browser's time zone, sent as ISO 8601
-// instants), the presets, and the status filter. Applying is a navigation: the view is a link.
+// instants), the presets, and the status, error source and error category filters. Applying is a navigation: the view is a link.
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -8,6 +8,7 @@ import TextField from '@mui/material/TextField';
 import NextLink from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 
 const PRESETS = [
@@ -24,13 +25,24 @@ function toLocalInput(iso: string): string {
   return local.toISOString().slice(0, 16);
 }
 
-export function RangeForm({ from, to, status, presetBase }: { from: string; to: string; status: string; presetBase: string }) {
+interface RangeFormProps {
+  from: string;
+  to: string;
+  status: string;
+  errorSource: string;
+  errorCategory: string;
+  presetBase: string;
+}
+
+export function RangeForm({ from, to, status, errorSource, errorCategory, presetBase }: RangeFormProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [fromValue, setFrom] = useState(toLocalInput(from));
   const [toValue, setTo] = useState(toLocalInput(to));
   const [statusValue, setStatus] = useState(status);
+  const [sourceValue, setSource] = useState(errorSource);
+  const [categoryValue, setCategory] = useState(errorCategory);
   const navigate = (changes: Record<string, string>) => {
     const params = new URLSearchParams(searchParams.toString());
     params.delete('after');
@@ -58,6 +70,8 @@ export function RangeForm({ from, to, status, presetBase }: { from: string; to: 
           from: fromValue ? new Date(fromValue).toISOString() : '',
           to: toValue ? new Date(toValue).toISOString() : '',
           status: statusValue,
+          errorSource: sourceValue,
+          errorCategory: categoryValue.trim(),
         });
       }}
     >
@@ -80,6 +94,31 @@ export function RangeForm({ from, to, status, presetBase }: { from: string; to: 
             </MenuItem>
           ))}
         </TextField>
+        <TextField
+          select
+          label="Error source"
+          size="small"
+          value={sourceValue}
+          onChange={(e) => setSource(e.target.value)}
+          sx={{ minWidth: 170 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">All sources</MenuItem>
+          {Object.entries(ERROR_SOURCE_LABELS).map(([value, label]) => (
+            <MenuItem key={value} value={value}>
+              {label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label="Error category"
+          size="small"
+          value={categoryValue}
+          onChange={(e) => setCategory(e.target.value)}
+          placeholder="Any"
+          sx={{ width: 160 }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 100 } }}
+        />
         <Button type="submit" variant="contained">
           Apply
         </Button>

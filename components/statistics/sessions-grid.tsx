@@ -16,6 +16,7 @@ import { useSortNavigation } from '@/components/lists/use-sort-navigation';
 import { SessionStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import type { SessionRow } from '@/lib/sessions/list-sessions';
+import type { SessionSortKey } from '@/lib/sessions/session-order';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { DownloadToolbar } from './download-toolbar';
 
@@ -23,12 +24,13 @@ export interface SessionsGridProps {
   rows: SessionRow[];
   table: 'user-statistics' | 'profile-statistics';
   label: string;
+  sort: SessionSortKey;
   direction: 'asc' | 'desc';
   columnVisibility: GridColumnVisibilityModel;
   downloads: { userId?: string; profileId?: string; period: string };
 }
 
-export function SessionsGrid({ rows, table, label, direction, columnVisibility, downloads }: SessionsGridProps) {
+export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads }: SessionsGridProps) {
   const onSortModelChange = useSortNavigation('-startedAt');
   const [visibility, setVisibility] = useState(columnVisibility);
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
@@ -49,8 +51,8 @@ export function SessionsGrid({ rows, table, label, direction, columnVisibility, 
       ),
     },
     { field: 'startedAt', headerName: 'Synchronization start date', width: 200, renderCell: ({ row }) => <LocalDateTime iso={row.startedAt} /> },
-    { field: 'endedAt', headerName: 'Synchronization end date', width: 200, sortable: false, renderCell: ({ row }) => <LocalDateTime iso={row.endedAt} /> },
-    { field: 'status', headerName: 'Status', width: 200, sortable: false, renderCell: ({ row }) => <SessionStatusChip status={row.status} /> },
+    { field: 'endedAt', headerName: 'Synchronization end date', width: 200, renderCell: ({ row }) => <LocalDateTime iso={row.endedAt} /> },
+    { field: 'status', headerName: 'Status', width: 200, renderCell: ({ row }) => <SessionStatusChip status={row.status} /> },
     { field: 'scope', headerName: 'Synchronization scope', width: 110, type: 'number', sortable: false },
     { field: 'changes', headerName: 'Changes', width: 90, type: 'number', sortable: false },
     { field: 'issues', headerName: 'Issues', width: 80, type: 'number', sortable: false },
@@ -108,9 +110,9 @@ export function SessionsGrid({ rows, table, label, direction, columnVisibility, 
             await saveColumnVisibilityAction(table, model);
           });
         }}
-          sortModel={[{ field: 'startedAt', sort: direction }]}
+        sortModel={[{ field: sort, sort: direction }]}
         onSortModelChange={onSortModelChange}
-                  showToolbar
+        showToolbar
         slotProps={{ toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
         sx={{ bgcolor: 'background.paper' }}
       />

@@ -1,5 +1,5 @@
 // The Statistics sub-tab of a user or a profile: the period (default: the last 3 days), the
-// sessions newest first, paging, downloads. Bad parameters are a message on the page.
+// sessions newest first (or by end date or status), paging, downloads. Bad parameters are a message on the page.
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { KeysetPager } from '@/components/lists/keyset-pager';
@@ -7,11 +7,12 @@ import { ListProblem } from '@/components/lists/list-problem';
 import { TimeZoneLabel } from '@/components/time/local-date-time';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
-import { parsePaging, single, type SearchParams } from '@/lib/paging/list-params';
+import { parsePaging, parseSort, single, type SearchParams } from '@/lib/paging/list-params';
 import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import { listSessions } from '@/lib/sessions/list-sessions';
 import { defaultStatisticsRange, parseSessionParams } from '@/lib/sessions/parse-session-params';
 import type { SessionOwner } from '@/lib/sessions/session-filters';
+import { SESSION_SORT_KEYS } from '@/lib/sessions/session-order';
 import { RangeForm } from './range-form';
 import { SessionsGrid } from './sessions-grid';
 
@@ -20,22 +21,32 @@ export async function StatisticsView({ viewer, owner, ownerName, path, params }:
   const defaults = defaultStatisticsRange(now);
   const parsed = parseSessionParams(params, defaults);
   const paging = parsePaging(params);
-  const sort = single(params.sort);
-  const problem = !parsed.ok ? parsed.message : !paging.ok ? paging.message : sort && sort !== 'startedAt' && sort !== '-startedAt' ? '"sort" must be startedAt or -startedAt.' : null;
+  // Newest first unless the URL says otherwise.
+  const order = parseSort(single(params.sort) ?? '-startedAt', SESSION_SORT_KEYS, 'startedAt');
+  const problem = !parsed.ok ? parsed.message : !paging.ok ? paging.message : !order.ok ? order.message : null;
   const from = parsed.ok && parsed.value.range.from ? parsed.value.range.from : defaults.from;
   const to = parsed.ok && parsed.value.range.to ? parsed.value.range.to : defaults.to;
-  const form = <RangeForm from={from.toISOString()} to={to.toISOString()} status={single(params.status) ?? ''} presetBase={now.toISOString()} />;
-  if (problem || !parsed.ok || !paging.ok) {
+  // Keyed on the URL's values: a preset link or Back must refill the fields, not keep old input.
+  const formKey = [from.toISOString(), to.toISOString(), single(params.status), single(params.errorSource), single(params.errorCategory)].join('|');
+  const form = <RangeForm key={formKey} from={from.toISOString()} to={to.toISOString()} status={single(params.status) ?? ''} errorSource={single(params.errorSource) ?? ''} errorCategory={single(params.errorCategory) ?? ''} presetBase={now.toISOString()} />;
+  if (problem || !parsed.ok || !paging.ok || !order.ok) {
     return <ListProblem controls={form} message={problem ?? ''} resetHref={path} resetLabel="Show the last 3 days" />;
   }
   const table = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
-  const direction = sort === 'startedAt' ? 'asc' : 'desc';
   try {
     const [page, visibility] = await Promise.all([
-      listSessions(viewer, { owner, ...parsed.value, ids: null }, { direction, ...paging.value }),
+      listSessions(viewer, { owner, ...parsed.value, ids: null }, { ...order.value, ...paging.value }),
       getColumnVisibility(viewer, table),
     ]);
-    const period = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() }).toString();
+    // "This period" downloads what the table shows: the period and its filters.
+    const { status, errorSource, errorCategory } = parsed.value;
+    const period = new URLSearchParams({
+      from: from.toISOString(),
+      to: to.toISOString(),
+      ...(status ? { status } : {}),
+      ...(errorSource ? { errorSource } : {}),
+      ...(errorCategory ? { errorCategory } : {}),
+    }).toString();
     return (
       <Stack spacing={2}>
         {form}
@@ -46,7 +57,8 @@ export async function StatisticsView({ viewer, owner, ownerName, path, params }:
           rows={page.rows}
           table={table}
           label={`Sync sessions of ${ownerName}`}
-          direction={direction}
+          sort={order.value.sort}
+          direction={order.value.direction}
           columnVisibility={visibility}
           downloads={owner.kind === 'user' ? { userId: owner.id, period } : { profileId: owner.id, period }}
         />

@@ -57,7 +57,12 @@ export const batchSessionSchema = z.object({
   errorSource: z.enum(errorSourceValues).nullable().optional(),
   message: optionalText(4_000),
   log: z.string().nullable().optional(),
-});
+})
+  // The statistics' end-date order relies on it (lib/sessions/session-order.ts).
+  .refine((session) => !session.endedAt || session.endedAt.getTime() >= session.startedAt.getTime(), {
+    message: 'endedAt must not be before startedAt',
+    path: ['endedAt'],
+  });
 
 export const batchIssueSchema = z.object({
   id: engineIdSchema,

@@ -18,7 +18,6 @@ export interface KeysetPage<Row> {
 }
 
 const keySchema = z.object({ k: z.union([z.string(), z.number(), z.null()]), id: z.uuid() });
-type Key = z.infer<typeof keySchema>;
 
 export function keysetClause({ sortColumn, idColumn, direction, request }: { sortColumn: SQL; idColumn: SQL; direction: Direction; request: KeysetRequest }): {
   where: SQL | null;
@@ -41,7 +40,13 @@ export function keysetClause({ sortColumn, idColumn, direction, request }: { sor
 }
 
 /** Cuts the fetched rows (pageSize + 1) into a page with its neighbours' cursors. */
-export function toKeysetPage<Row>(fetched: Row[], pageSize: number, reversed: boolean, request: KeysetRequest, keyOf: (row: Row) => Key): KeysetPage<Row> {
+export function toKeysetPage<Row>(
+  fetched: Row[],
+  pageSize: number,
+  reversed: boolean,
+  request: KeysetRequest,
+  keyOf: (row: Row) => Record<string, string | number | null>,
+): KeysetPage<Row> {
   const hasMore = fetched.length > pageSize;
   const rows = fetched.slice(0, pageSize);
   if (reversed) rows.reverse();

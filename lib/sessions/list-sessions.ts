@@ -1,14 +1,16 @@
 import 'server-only';
-// Sync sessions of a user or a profile, newest first by default, keyset-paged on the start
-// date (the index leads with the tenant and the owner). Also read in batches by the exports.
+// Sync sessions of a user or a profile, newest first by default, keyset-paged in the order
+// chosen (./session-order). Also read in batches by the exports, oldest first.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import type { PageSize } from '@/lib/paging/cursor';
 import { readInBatches } from '@/lib/paging/read-in-batches';
-import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
+import { toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
+import { segmentedKeyset } from '@/lib/paging/segmented-keyset';
 import { sessionConditions, type SessionFilter } from './session-filters';
+import { sessionOrder, type SessionSortKey } from './session-order';
 
 export interface SessionRow {
   id: string;
@@ -68,19 +70,34 @@ function toRow(raw: RawSession): SessionRow {
 export async function listSessions(
   viewer: TenantViewer,
   filter: SessionFilter,
-  paging: { direction: Direction; pageSize: PageSize | number; page: KeysetRequest },
+  paging: { sort?: SessionSortKey; direction: Direction; pageSize: PageSize | number; page: KeysetRequest },
 ): Promise<KeysetPage<SessionRow>> {
-  const keyset = keysetClause({ sortColumn: sql.raw('s.started_at'), idColumn: sql.raw('s.id'), direction: paging.direction, request: paging.page });
+  const order = sessionOrder(paging.sort ?? 'startedAt', paging.direction, filter);
+  const keyset = segmentedKeyset({ segments: order.segments, keyDirection: order.keyDirection, idColumn: sql.raw('s.id'), request: paging.page });
+  const limit = paging.pageSize + 1;
+  const conditions = sessionConditions(viewer, filter);
+  // One branch per segment, each an index range cut at limit rows; the outer sort sees at most
+  // (segments x limit) rows.
+  const branches = keyset.branches.map(
+    (branch) => sql`(select s.id, s.user_id, s.started_at, s.ended_at, s.status, s.scope, s.changes, s.issues, s.error_category,
+                            s.error_source, s.message, s.has_log, ${branch.rank}::int as segment_rank, ${branch.key} as sort_key
+                     from sync_sessions s
+                     where ${conditions} ${branch.where ? sql`and ${branch.where}` : sql``}
+                     order by ${branch.orderBy}
+                     limit ${limit})`,
+  );
   const rows = await queryRows<RawSession>(
     getDatabase().db,
-    sql`select s.id, s.user_id, u.name as user_name, u.email as user_email, s.started_at, s.ended_at, s.status, s.scope, s.changes,
-               s.issues, s.error_category, s.error_source, s.message, s.has_log
-        from sync_sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-        where ${sessionConditions(viewer, filter)} ${keyset.where ? sql`and ${keyset.where}` : sql``}
-        order by ${keyset.orderBy}
-        limit ${paging.pageSize + 1}`,
+    sql`select page.*, u.name as user_name, u.email as user_email
+        from (select * from (${sql.join(branches, sql` union all `)}) segments order by ${keyset.outerOrderBy} limit ${limit}) page
+        join users u on u.tenant_id = ${viewer.tenantId}::uuid and u.id = page.user_id
+        order by ${keyset.outerOrderBy}`,
   );
-  return toKeysetPage(rows.map(toRow), paging.pageSize, keyset.reversed, paging.page, (row) => ({ k: row.startedAt, id: row.id }));
+  const segmentByName = new Map(order.segments.map((segment) => [segment.name, segment]));
+  return toKeysetPage(rows.map(toRow), paging.pageSize, keyset.reversed, paging.page, (row) => {
+    const name = order.segmentOf(row);
+    return { s: name, k: segmentByName.get(name)!.keyOf(row), id: row.id };
+  });
 }
 
 /** Every session of the filter, oldest first, in batches: exports read this, never all at once. */

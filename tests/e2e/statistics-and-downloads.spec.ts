@@ -121,3 +121,37 @@ test('a reversed period gives a clear message on the page', async ({ page }) => 
   await page.goto(`${baseUrl()}${await firstActiveUserPath(page)}?from=2026-11-27&to=2026-11-20`);
   await expect(page.getByText(/"from" \(2026-11-27T00:00:00.000Z\) must be before "to"/)).toBeVisible();
 });
+
+test('profile statistics sorted by status (errors first) and filtered by error source, as links', async ({ page }) => {
+  await signInAt(page, '/profiles', 'admin@acme.test');
+  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Sales', exact: true }).click();
+  await page.getByRole('tab', { name: 'Statistics' }).click();
+  await page.getByRole('link', { name: '30 days' }).click();
+  await expect(page).toHaveURL(/from=/);
+  // The From field follows the preset (it once kept the previous value).
+  const from = new URL(page.url()).searchParams.get('from')!;
+  const fromLocal = await page.evaluate((iso) => {
+    const date = new Date(iso);
+    return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  }, from);
+  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue(fromLocal);
+  const grid = page.getByRole('grid', { name: 'Sync sessions of Sales' });
+  const status = grid.getByRole('columnheader', { name: 'Status' });
+  await status.click();
+  await expect(page).toHaveURL(/sort=status/);
+  await status.click();
+  await expect(page).toHaveURL(/sort=-status/);
+  await expect(status).toHaveAttribute('aria-sort', 'descending');
+  await expect(grid.getByRole('row').nth(1)).toContainText('Error');
+  await saveScreenshot(page, 'profile-statistics-by-status');
+
+  await page.getByRole('combobox', { name: 'Error source' }).click();
+  await page.getByRole('option', { name: 'Mail server' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/errorSource=mail_server/);
+  await expect(page).toHaveURL(/sort=-status/);
+  const sources = await grid.locator('[data-field="errorSource"][role="gridcell"]').allInnerTexts();
+  expect(sources.length).toBeGreaterThan(0);
+  expect(new Set(sources)).toEqual(new Set(['Mail server']));
+  await expectAccessible(page);
+});

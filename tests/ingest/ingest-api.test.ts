@@ -66,12 +66,16 @@ describeEachDatabase('the ingestion API', (database) => {
     const bad = {
       ...EXAMPLE,
       users: [...EXAMPLE.users, { email: 'new@acme.test', name: 'New', profileId: 'engine-profile-id' }],
-      sessions: [{ ...EXAMPLE.sessions[0], id: 'fresh', status: 'finished' }, { ...EXAMPLE.sessions[0], id: 'bad id!' }],
+      sessions: [
+        { ...EXAMPLE.sessions[0], id: 'fresh', status: 'finished' },
+        { ...EXAMPLE.sessions[0], id: 'bad id!' },
+        { ...EXAMPLE.sessions[0], id: 'ends-first', endedAt: '2020-01-01T00:00:00Z' },
+      ],
     };
     const response = await post(acme.token, bad);
     expect(response.status).toBe(422);
     const body = await response.json();
-    expect(body.details.map((d: { path: string }) => d.path).sort()).toEqual(['sessions[0].status', 'sessions[1].id']);
+    expect(body.details.map((d: { path: string }) => d.path).sort()).toEqual(['sessions[0].status', 'sessions[1].id', 'sessions[2].endedAt']);
     expect(await snapshotTenant(db, acme.id)).toBe(before);
   });
 

@@ -1,0 +1,3 @@
+CREATE INDEX "sync_sessions_tenant_profile_status_idx" ON "sync_sessions" USING btree ("tenant_id","profile_id","status","started_at","id");--> statement-breakpoint
+CREATE INDEX "sync_sessions_tenant_profile_ended_idx" ON "sync_sessions" USING btree ("tenant_id","profile_id","ended_at","id","started_at");--> statement-breakpoint
+CREATE INDEX "sync_sessions_tenant_profile_running_idx" ON "sync_sessions" USING btree ("tenant_id","profile_id","started_at","id") WHERE "sync_sessions"."ended_at" is null;
