@@ -26,6 +26,14 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
 
+// jsonb for setting values (a string or a boolean). Drizzle's own jsonb parses again what the
+// drivers have already parsed, turning the string "15" into the number 15.
+const settingValueColumn = customType<{ data: string | boolean; driverData: string | boolean }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -297,6 +305,44 @@ export const syncIssues = pgTable(
     uniqueIndex('sync_issues_tenant_engine_id_key').on(t.tenantId, t.engineId),
     index('sync_issues_tenant_user_occurred_idx').on(t.tenantId, t.userId, t.occurredAt, t.id),
     index('sync_issues_tenant_profile_occurred_idx').on(t.tenantId, t.profileId, t.occurredAt, t.id),
+  ],
+);
+
+// A profile's sync and customization settings (lib/settings/catalog.ts): its value, which users
+// get unless they chose their own, and whether it is forced on them. No row: the catalog default.
+export const profileSettings = pgTable(
+  'profile_settings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    key: text('key').notNull(),
+    value: settingValueColumn('value').notNull(),
+    forced: boolean('forced').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.profileId, t.key] }),
+    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }).onDelete('cascade'),
+  ],
+);
+
+export const settingOrigin = pgEnum('setting_origin', ['admin', 'engine']);
+
+// A user's own value of a setting: set by an admin in the panel, or chosen by the user in the
+// add-in and reported by the engine. A forced profile value wins over it.
+export const userSettings = pgTable(
+  'user_settings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    value: settingValueColumn('value').notNull(),
+    origin: settingOrigin('origin').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.key] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
   ],
 );
 

@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = {
   'profile.sync_disable': 'Profile sync disabled',
   'user.sync_enable': 'User sync enabled',
   'user.sync_disable': 'User sync disabled',
+  'profile.setting_change': 'Profile setting changed',
+  'user.setting_change': 'User setting changed',
   'token.create': 'Ingestion token created',
   'token.revoke': 'Ingestion token revoked',
   'tenant.create': 'Tenant created',

@@ -1,6 +1,7 @@
 // The sync engine's batch (DESIGN.md §5), validated with zod: the API, its types and its
 // OpenAPI description all come from these schemas.
 import { z } from 'zod';
+import { parseSetting, settingDefinition } from '@/lib/settings/catalog';
 
 export const MAX_SECTION_ITEMS = 10_000;
 
@@ -42,6 +43,18 @@ export const batchUserSchema = z.object({
     .object({ reason: z.string().trim().min(1).max(2_000), at: instantSchema })
     .nullable()
     .optional(),
+  // The user's own choices in the add-in; null clears one (the profile's value applies again).
+  // Values of settings the profile forces are ignored: a forced value is never overridden.
+  settings: z
+    .record(z.string().max(100), z.union([z.string().max(100), z.boolean(), z.null()]))
+    .optional()
+    .superRefine((settings, context) => {
+      for (const [key, value] of Object.entries(settings ?? {})) {
+        if (value === null && settingDefinition(key)) continue;
+        const parsed = parseSetting(key, value);
+        if (!parsed.ok) context.addIssue({ code: 'custom', path: [key], message: parsed.message });
+      }
+    }),
 });
 
 export const batchSessionSchema = z.object({

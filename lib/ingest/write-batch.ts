@@ -7,7 +7,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Database } from '@/db/client';
-import { profiles, syncIssues, syncSessionLogs, syncSessions, users } from '@/db/schema';
+import { profileSettings, profiles, syncIssues, syncSessionLogs, syncSessions, users, userSettings } from '@/db/schema';
 import type { IngestBatch } from './batch-schema';
 import { findUnknownReferences, IngestReferenceError } from './resolve-references';
 
@@ -43,6 +43,7 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
 
     await upsertProfiles(tx, tenantId, batch.profiles ?? []);
     await upsertUsers(tx, tenantId, batch.users ?? []);
+    await writeUserSettings(tx, tenantId, batch.users ?? []);
     await upsertSessions(tx, tenantId, batch.sessions ?? []);
     await upsertIssues(tx, tenantId, batch.issues ?? []);
     return {
@@ -137,6 +138,60 @@ async function upsertUsers(tx: Transaction, tenantId: string, items: NonNullable
         set: { ...directory, updatedAt: sql`now()` },
         setWhere: directoryChanged,
       });
+  }
+}
+
+// The users' own choices from the add-in. A setting the user's profile forces keeps the forced
+// value: the engine's report of it is ignored rather than stored for later.
+async function writeUserSettings(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['users']>) {
+  const reporting = items.filter((u) => u.settings && Object.keys(u.settings).length > 0);
+  if (reporting.length === 0) return;
+  const userIds = await mapUsers(
+    tx,
+    tenantId,
+    reporting.map((u) => u.email),
+  );
+  const profileIds = [...new Set([...userIds.values()].map((u) => u.profileId))];
+  const forced = new Set<string>();
+  for (const chunk of chunks(profileIds, 5_000)) {
+    const rows = await tx
+      .select({ profileId: profileSettings.profileId, key: profileSettings.key })
+      .from(profileSettings)
+      .where(and(eq(profileSettings.tenantId, tenantId), inArray(profileSettings.profileId, chunk), eq(profileSettings.forced, true)));
+    for (const row of rows) forced.add(`${row.profileId}/${row.key}`);
+  }
+  const toSet: { userId: string; key: string; value: string | boolean }[] = [];
+  const toClear: { userId: string; key: string }[] = [];
+  for (const item of sortedBy(reporting, (u) => u.email)) {
+    const user = userIds.get(item.email)!;
+    for (const key of Object.keys(item.settings!).sort()) {
+      if (forced.has(`${user.profileId}/${key}`)) continue;
+      const value = item.settings![key]!;
+      if (value === null) toClear.push({ userId: user.id, key });
+      else toSet.push({ userId: user.id, key, value });
+    }
+  }
+  for (const chunk of chunks(toSet)) {
+    await tx
+      .insert(userSettings)
+      .values(chunk.map((c) => ({ tenantId, userId: c.userId, key: c.key, value: c.value, origin: 'engine' as const })))
+      .onConflictDoUpdate({
+        target: [userSettings.tenantId, userSettings.userId, userSettings.key],
+        set: { value: excluded(userSettings.value), origin: excluded(userSettings.origin), updatedAt: sql`now()` },
+        // A replay changes nothing.
+        setWhere: sql`${existing('user_settings', userSettings.value)} is distinct from ${excluded(userSettings.value)}`,
+      });
+  }
+  for (const chunk of chunks(toClear)) {
+    await tx.delete(userSettings).where(
+      and(
+        eq(userSettings.tenantId, tenantId),
+        sql`(${userSettings.userId}, ${userSettings.key}) in (${sql.join(
+          chunk.map((c) => sql`(${c.userId}::uuid, ${c.key})`),
+          sql`, `,
+        )})`,
+      ),
+    );
   }
 }
 

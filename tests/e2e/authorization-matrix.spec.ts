@@ -165,6 +165,22 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
+    url: () => `/profiles/${ids.acmeSales}/settings`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/profiles/${ids.acmeMarketing}/settings`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/users/${ids.acmeMarketingUser}/settings`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/users/${ids.globexUser}/settings`,
+    expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
     url: () => `/api/sessions/${NO_SUCH_UUID}/log.zip`,
     expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },

@@ -10,7 +10,8 @@ export async function snapshotTenant(db: Database, tenantId: string): Promise<st
           (select string_agg(u::text, E'\n' order by u.email) from users u where u.tenant_id = ${tenantId}),
           (select string_agg(s::text, E'\n' order by s.engine_id) from sync_sessions s where s.tenant_id = ${tenantId}),
           (select string_agg(l::text, E'\n' order by l.session_id) from sync_session_logs l where l.tenant_id = ${tenantId}),
-          (select string_agg(i::text, E'\n' order by i.engine_id) from sync_issues i where i.tenant_id = ${tenantId})) as dump`,
+          (select string_agg(i::text, E'\n' order by i.engine_id) from sync_issues i where i.tenant_id = ${tenantId}),
+          (select string_agg(us::text, E'\n' order by us.user_id, us.key) from user_settings us where us.tenant_id = ${tenantId})) as dump`,
   );
   return rows[0]!.dump;
 }

@@ -37,6 +37,7 @@ export default async function ProfileLayout({ params, children }: { params: Prom
           { href: `/profiles/${profile.id}/users`, label: 'Users' },
           { href: `/profiles/${profile.id}/statistics`, label: 'Statistics' },
           { href: `/profiles/${profile.id}/sync-issues`, label: 'Sync issues' },
+          { href: `/profiles/${profile.id}/settings`, label: 'Settings' },
         ]} />
       {children}
     </Stack>

@@ -73,6 +73,7 @@ export default async function UserLayout({ params, children }: { params: Promise
       <SubTabs label="User sections" tabs={[
           { href: `/users/${user.id}/statistics`, label: 'Statistics' },
           { href: `/users/${user.id}/sync-issues`, label: 'Sync issues' },
+          { href: `/users/${user.id}/settings`, label: 'Settings' },
         ]} />
       {children}
     </Stack>
