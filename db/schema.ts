@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   foreignKey,
   index,
   integer,
@@ -344,6 +345,53 @@ export const userSettings = pgTable(
     primaryKey({ columns: [t.tenantId, t.userId, t.key] }),
     foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
   ],
+);
+
+// ---------------------------------------------------------------- daily rollups
+// What the overview shows, kept up to date by ingestion (lib/rollups) in the batch's own
+// transaction, so the overview never scans sessions or issues. Days are UTC dates; the profile
+// is the session's (the one its user had when it ran). Empty text stands for "none" in key
+// columns. lib/rollups/rebuild-rollups.ts recomputes them from the rows (generators, checks).
+
+export const dailySessionCounts = pgTable(
+  'daily_session_counts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    profileId: uuid('profile_id').notNull(),
+    status: syncSessionStatus('status').notNull(),
+    errorCategory: text('error_category').notNull().default(''),
+    errorSource: text('error_source').notNull().default(''),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.profileId, t.status, t.errorCategory, t.errorSource] })],
+);
+
+export const dailyIssueCounts = pgTable(
+  'daily_issue_counts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    profileId: uuid('profile_id').notNull(),
+    type: syncIssueType('type').notNull(),
+    errorCode: integer('error_code').notNull(),
+    issues: integer('issues').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.profileId, t.type, t.errorCode] })],
+);
+
+// Per user and day, only where something went wrong: sessions in error and sync issues.
+export const dailyUserProblems = pgTable(
+  'daily_user_problems',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    errorSessions: integer('error_sessions').notNull(),
+    issues: integer('issues').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.userId, t.profileId] })],
 );
 
 // Profile admins see only the profiles listed here; platform admins see all of their tenant's.

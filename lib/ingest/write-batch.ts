@@ -1,7 +1,7 @@
 import 'server-only';
 // Writes one validated batch of the sync engine for one tenant: all or nothing, in one
 // transaction, keys taken in a fixed order (profiles, users, sessions, logs, issues; each
-// sorted) so that concurrent batches cannot deadlock. Replays change nothing; sessions only
+// sorted; rollups last, in key order) so that concurrent batches cannot deadlock. Replays change nothing; sessions only
 // move forward; the admins' switches are never touched.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -9,6 +9,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import type { Database } from '@/db/client';
 import { profileSettings, profiles, syncIssues, syncSessionLogs, syncSessions, users, userSettings } from '@/db/schema';
 import type { IngestBatch } from './batch-schema';
+import { readIssueFacts, readSessionFacts, RollupDeltas } from '@/lib/rollups/rollup-deltas';
 import { findUnknownReferences, IngestReferenceError } from './resolve-references';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -44,8 +45,17 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
     await upsertProfiles(tx, tenantId, batch.profiles ?? []);
     await upsertUsers(tx, tenantId, batch.users ?? []);
     await writeUserSettings(tx, tenantId, batch.users ?? []);
+    // The overview's daily rollups move by the difference each write makes.
+    const rollups = new RollupDeltas();
+    const sessionIds = (batch.sessions ?? []).map((s) => s.id);
+    const sessionsBefore = await readSessionFacts(tx, tenantId, sessionIds);
     await upsertSessions(tx, tenantId, batch.sessions ?? []);
+    rollups.diffSessions(sessionsBefore, await readSessionFacts(tx, tenantId, sessionIds));
+    const issueIds = (batch.issues ?? []).map((i) => i.id);
+    const issuesBefore = await readIssueFacts(tx, tenantId, issueIds);
     await upsertIssues(tx, tenantId, batch.issues ?? []);
+    rollups.diffIssues(issuesBefore, await readIssueFacts(tx, tenantId, issueIds));
+    await rollups.apply(tx, tenantId);
     return {
       profiles: batch.profiles?.length ?? 0,
       users: batch.users?.length ?? 0,

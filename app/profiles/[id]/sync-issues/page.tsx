@@ -1,32 +1,46 @@
-// /profiles/{id}/sync-issues — a profile's issues are many: they are exported as CSV, not listed.
+// /profiles/{id}/sync-issues[?from=&to=&type=&operation=&code=] — a profile's issues are many:
+// they are counted and exported as CSV (with the same filters), not listed.
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
+import { IssueFilters } from '@/components/issues/issue-filters';
+import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues } from '@/lib/issues/list-issues';
+import { parseIssueParams } from '@/lib/issues/parse-issue-params';
+import { single, withParams, type SearchParams } from '@/lib/paging/list-params';
 import { getProfile } from '@/lib/profiles/get-profile';
 
 export const metadata: Metadata = { title: 'Profile sync issues' };
 
-export default async function ProfileSyncIssuesPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ProfileSyncIssuesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const viewer = await requireTenantViewer();
   const profile = await orNotFound(getProfile(viewer, (await params).id));
-  const total = await countIssues(viewer, { owner: { kind: 'profile', id: profile.id }, range: { from: null, to: null } });
+  const query = await searchParams;
+  const path = `/profiles/${profile.id}/sync-issues`;
+  const values = { from: single(query.from) ?? '', to: single(query.to) ?? '', type: single(query.type) ?? '', operation: single(query.operation) ?? '', code: single(query.code) ?? '' };
+  const filters = <IssueFilters path={path} values={values} />;
+  const parsed = parseIssueParams(query);
+  if (!parsed.ok) return <ListProblem controls={filters} message={parsed.message} resetHref={path} resetLabel="Count all sync issues" />;
+  const filtered = Object.values(values).some(Boolean);
+  const total = await countIssues(viewer, { owner: { kind: 'profile', id: profile.id }, ...parsed.value });
   return (
-    <Stack spacing={2} sx={{ maxWidth: 720 }}>
-      <Alert severity="info">
+    <Stack spacing={2}>
+      {filters}
+      <Alert severity="info" sx={{ maxWidth: 900 }}>
         Because of their potential volume, a profile&apos;s sync issues are available as a CSV file only. To browse them, open a user&apos;s Sync issues
         sub-tab.
       </Alert>
       <Typography>
-        {profile.name} has <strong>{total.count.toLocaleString('en-US')}{total.capped ? '+' : ''}</strong> sync issue{total.count === 1 ? '' : 's'}.
+        {profile.name} has <strong>{total.count.toLocaleString('en-US')}{total.capped ? '+' : ''}</strong> sync issue{total.count === 1 ? '' : 's'}
+        {filtered ? ' matching these filters' : ''}.
       </Typography>
       <div>
-        <Button href={`/api/profiles/${profile.id}/sync-issues.csv`} variant="contained" startIcon={<FileDownloadIcon />} download>
+        <Button href={withParams(`/api/profiles/${profile.id}/sync-issues.csv`, query, {})} variant="contained" startIcon={<FileDownloadIcon />} download>
           Export To CSV
         </Button>
       </div>

@@ -1,0 +1,101 @@
+// The overview's daily rollups, kept by ingestion, equal a direct aggregate of the rows on both
+// drivers: after the first write, a replay, status moves, issue changes and another tenant's data.
+import { sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { queryRows } from '@/db/client';
+import { directAggregates, rebuildRollups } from '@/lib/rollups/rebuild-rollups';
+import type { IngestBatchInput } from '@/lib/ingest/batch-schema';
+import { describeEachDatabase } from '../support/databases';
+import { createTenant, ingest } from '../support/fixtures';
+
+const STATUSES = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'] as const;
+
+function batch(round: number): IngestBatchInput {
+  const users = Array.from({ length: 12 }, (_, i) => ({ email: `u${i}@roll.test`, name: `U${i}`, profileId: i % 3 === 0 ? 'ops' : 'sales' }));
+  return {
+    profiles: [
+      { id: 'sales', name: 'Sales' },
+      { id: 'ops', name: 'Ops' },
+    ],
+    users,
+    sessions: Array.from({ length: 150 }, (_, i) => {
+      // Round 0 leaves some sessions ready or started; round 1 moves them to a final status.
+      const status = (round === 0 && i % 4 === 0 ? STATUSES[i % 2] : STATUSES[2 + ((i * 7) % 4)])!;
+      const startedAt = new Date(Date.UTC(2026, 10, 20, 22, 0) + i * 47 * 60_000).toISOString();
+      return {
+        id: `s${i}`,
+        userEmail: users[i % users.length]!.email,
+        startedAt,
+        status,
+        errorCategory: status === 'error' ? ['Throttling', 'Authorization'][i % 2] : null,
+        errorSource: status === 'error' ? (['crm', 'mail_server'] as const)[i % 2]! : null,
+      };
+    }),
+    issues: Array.from({ length: 60 }, (_, i) => ({
+      id: `i${i}`,
+      userEmail: users[(i * 5) % users.length]!.email,
+      sessionId: `s${i * 2}`,
+      // Round 1 changes some issues' code and day.
+      occurredAt: new Date(Date.UTC(2026, 10, 21, 3, 0) + (i + (round === 1 && i % 5 === 0 ? 30 : 0)) * 3_600_000).toISOString(),
+      type: (['email', 'event', 'contact', 'task'] as const)[i % 4]!,
+      direction: 'outlook_to_salesforce' as const,
+      name: `Object ${i}`,
+      operation: 'create' as const,
+      errorCode: round === 1 && i % 7 === 0 ? 99 : (i % 3) + 1,
+    })),
+  };
+}
+
+describeEachDatabase('daily rollups kept by ingestion', (database) => {
+  let tenantId: string;
+
+  const rollupRows = async (id: string) => {
+    const db = database().db;
+    return {
+      sessionCounts: await queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, profile_id, status, error_category, error_source, sessions from daily_session_counts where tenant_id = ${id}::uuid and sessions <> 0 order by 1, 2, 3, 4, 5, 6`),
+      issueCounts: await queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, profile_id, type, error_code, issues from daily_issue_counts where tenant_id = ${id}::uuid and issues <> 0 order by 1, 2, 3, 4, 5`),
+      userProblems: await queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, user_id, profile_id, error_sessions, issues from daily_user_problems where tenant_id = ${id}::uuid and (error_sessions <> 0 or issues <> 0) order by 1, 2, 3, 4`),
+    };
+  };
+  const direct = async (id: string) => {
+    const db = database().db;
+    const q = directAggregates((alias) => sql`${sql.raw(alias)}.tenant_id = ${id}::uuid`);
+    const ordered = (query: ReturnType<typeof sql>, keys: number) =>
+      queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, ${sql.raw(['profile_id, status, error_category, error_source, sessions', 'profile_id, type, error_code, issues', 'user_id, profile_id, error_sessions, issues'][keys]!)} from (${query}) d order by ${sql.raw(['1, 2, 3, 4, 5, 6', '1, 2, 3, 4, 5', '1, 2, 3, 4'][keys]!)}`);
+    return { sessionCounts: await ordered(q.sessionCounts, 0), issueCounts: await ordered(q.issueCounts, 1), userProblems: await ordered(q.userProblems, 2) };
+  };
+
+  beforeAll(async () => {
+    tenantId = (await createTenant(database().db, 'rollups')).id;
+  });
+
+  it('equal the direct aggregate after the first write, a replay, status moves and issue changes', async () => {
+    const { db } = database();
+    await ingest(db, tenantId, batch(0));
+    const first = await rollupRows(tenantId);
+    expect(first).toEqual(await direct(tenantId));
+    expect(first.sessionCounts.length).toBeGreaterThan(10);
+    expect(first.userProblems.length).toBeGreaterThan(5);
+
+    await ingest(db, tenantId, batch(0));
+    expect(await rollupRows(tenantId)).toEqual(first);
+
+    await ingest(db, tenantId, batch(1));
+    const moved = await rollupRows(tenantId);
+    expect(moved).not.toEqual(first);
+    expect(moved).toEqual(await direct(tenantId));
+    // Nothing is in ready or started any more.
+    expect(moved.sessionCounts.filter((r) => ['ready', 'started'].includes((r as { status: string }).status))).toEqual([]);
+  });
+
+  it("keep tenants apart, and a rebuild gives what ingestion kept", async () => {
+    const { db } = database();
+    const other = (await createTenant(db, 'rollups-other')).id;
+    await ingest(db, other, batch(1));
+    const kept = await rollupRows(tenantId);
+    expect(kept).toEqual(await direct(tenantId));
+    expect(await rollupRows(other)).toEqual(await direct(other));
+    await rebuildRollups(db, tenantId);
+    expect(await rollupRows(tenantId)).toEqual(kept);
+  });
+});
