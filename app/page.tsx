@@ -1,27 +1,57 @@
-// / — where an admin lands after sign-in: support goes to its console; tenant admins see
-// their organization, role and scope.
-import Alert from '@mui/material/Alert';
+// / — where an admin lands after sign-in: the overview of the sync's health in their scope for
+// a period (?days=1|7|30|90, default 7). Support goes to its console.
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getViewer } from '@/lib/auth/viewer';
-import { requireTenantViewer } from '@/lib/auth/require-viewer';
-import { describeViewerScope } from '@/lib/profiles/describe-viewer-scope';
+import { LinkButton } from '@/components/links/app-link';
+import { ListProblem } from '@/components/lists/list-problem';
+import { OverviewView } from '@/components/overview/overview-view';
 import { ROLE_LABELS } from '@/components/shell/navigation';
+import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { getViewer } from '@/lib/auth/viewer';
+import { getOverviewFigures } from '@/lib/overview/overview-figures';
+import { OVERVIEW_DAYS, parseOverviewPeriod } from '@/lib/overview/overview-period';
+import type { SearchParams } from '@/lib/paging/list-params';
+import { describeViewerScope } from '@/lib/profiles/describe-viewer-scope';
 
-export default async function HomePage() {
+export const metadata: Metadata = { title: 'Overview' };
+
+const PERIOD_LABELS: Record<(typeof OVERVIEW_DAYS)[number], string> = { 1: 'Today', 7: '7 days', 30: '30 days', 90: '90 days' };
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if ((await getViewer())?.role === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
+  const parsed = parseOverviewPeriod(await searchParams);
   const scope = await describeViewerScope(viewer);
+  const periodLinks = (
+    <Stack direction="row" spacing={0.5} component="nav" aria-label="Period">
+      {OVERVIEW_DAYS.map((days) => {
+        const current = parsed.ok && parsed.value.days === days;
+        return (
+          <LinkButton key={days} href={days === 7 ? '/' : `/?days=${days}`} size="small" variant={current ? 'contained' : 'text'} aria-current={current ? 'page' : undefined}>
+            {PERIOD_LABELS[days]}
+          </LinkButton>
+        );
+      })}
+    </Stack>
+  );
   return (
-    <Stack spacing={2} sx={{ maxWidth: 760 }}>
-      <Typography variant="h1">{viewer.tenantName}</Typography>
-      <Typography>
-        Signed in as {viewer.name}, {ROLE_LABELS[viewer.role].toLowerCase()}. You manage {scope}.
-      </Typography>
-      <Alert severity="info">
-        This panel monitors the synchronization between your users&apos; mailboxes (Outlook, Gmail) and Salesforce.
-      </Alert>
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', rowGap: 1 }}>
+        <Stack spacing={0.5}>
+          <Typography variant="h1">Overview</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {viewer.tenantName} · {ROLE_LABELS[viewer.role]} · {scope}
+          </Typography>
+        </Stack>
+        {periodLinks}
+      </Stack>
+      {parsed.ok ? (
+        <OverviewView figures={await getOverviewFigures(viewer, parsed.value)} period={parsed.value} />
+      ) : (
+        <ListProblem controls={null} message={parsed.message} resetHref="/" resetLabel="Show the last 7 days" />
+      )}
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ export function navigationFor(viewer: Viewer | null): NavigationSection[] {
   }
   if (!viewer.panelAccess) return [];
   const administration: NavigationItem[] = [
+    { href: '/', label: 'Overview' },
     { href: '/profiles', label: 'Profiles' },
     { href: '/users', label: 'Users' },
   ];

@@ -9,10 +9,10 @@ test('the sign-in page passes axe', async ({ page }) => {
   await saveScreenshot(page, 'login');
 });
 
-test('an admin lands on their organization with their role and scope in the header', async ({ page }) => {
+test('an admin lands on the overview of their scope, with their role in the header', async ({ page }) => {
   await signInAt(page, '/', 'sales-admin@acme.test');
-  await expect(page.getByRole('heading', { name: 'Acme' })).toBeVisible();
-  await expect(page.getByText('the users of the profile "Sales"')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByText(/the users of the profile "Sales"/)).toBeVisible();
   await expect(page.getByTestId('signed-in-admin')).toContainText('Acme · Profile admin');
   await expectAccessible(page);
   await saveScreenshot(page, 'home');

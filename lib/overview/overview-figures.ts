@@ -1,0 +1,178 @@
+import 'server-only';
+// The overview's figures for the viewer's scope and period, all from the daily rollups (never
+// from scans of sessions or issues) and the few users disabled due to an error.
+import { sql, type SQL } from 'drizzle-orm';
+import { getDatabase, queryRows } from '@/db/client';
+import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import type { IssueType } from '@/lib/issues/issue-labels';
+import { inViewerScope } from '@/lib/scope/profile-scope';
+import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import type { OverviewPeriod } from './overview-period';
+
+export interface ProfileCount {
+  profileId: string;
+  profileName: string;
+  count: number;
+}
+
+export interface BreakdownRow<Key> {
+  key: Key;
+  count: number;
+  /** The profiles with the most of it, for links into their pages. */
+  topProfiles: ProfileCount[];
+}
+
+export interface OverviewFigures {
+  sessionsByDay: { day: string; counts: Record<SyncSessionStatus, number> }[];
+  totals: Record<SyncSessionStatus, number> & { all: number };
+  /** Per status: the profiles with the most sessions in it. */
+  statuses: BreakdownRow<SyncSessionStatus>[];
+  errorCategories: BreakdownRow<{ category: string; source: ErrorSource | null }>[];
+  errorSources: BreakdownRow<ErrorSource | null>[];
+  profiles: { profileId: string; profileName: string; errorSessions: number; issues: number }[];
+  users: { userId: string; userName: string; profileName: string; errorSessions: number; issues: number }[];
+  disabledDueToError: { count: number; worst: { userId: string; userName: string; reason: string | null; since: string | null; errorSessions: number }[] };
+  issueTypes: BreakdownRow<IssueType>[];
+  issueCodes: BreakdownRow<number>[];
+  issuesTotal: number;
+}
+
+const STATUSES: SyncSessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
+const TOP = 10;
+
+const emptyCounts = (): Record<SyncSessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
+
+/** Groups (key, profile, count) rows into totals per key with their top three profiles. */
+function breakdown<Key>(rows: { key: Key; profile_id: string; profile_name: string; n: number }[], keyText: (key: Key) => string): BreakdownRow<Key>[] {
+  const byKey = new Map<string, BreakdownRow<Key>>();
+  for (const row of rows) {
+    const text = keyText(row.key);
+    const entry = byKey.get(text) ?? { key: row.key, count: 0, topProfiles: [] };
+    entry.count += row.n;
+    entry.topProfiles.push({ profileId: row.profile_id, profileName: row.profile_name, count: row.n });
+    byKey.set(text, entry);
+  }
+  return [...byKey.values()]
+    .map((entry) => ({ ...entry, topProfiles: entry.topProfiles.sort((a, b) => b.count - a.count).slice(0, 3) }))
+    .sort((a, b) => b.count - a.count);
+}
+
+export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
+  const db = getDatabase().db;
+  const inPeriod = (alias: string): SQL =>
+    sql`${inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`))} and ${sql.raw(alias)}.day >= ${period.from}::date and ${sql.raw(alias)}.day < ${period.to}::date`;
+  const profileJoin = (alias: string) => sql.raw(`join profiles p on p.tenant_id = ${alias}.tenant_id and p.id = ${alias}.profile_id`);
+
+  const [byDay, statusRows, errorRows, issueRows, profileRows, userRows, disabledCount, worstRows] = await Promise.all([
+    queryRows<{ day: string; status: SyncSessionStatus; n: number }>(
+      db,
+      sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, sum(r.sessions)::int as n
+          from daily_session_counts r where ${inPeriod('r')} group by 1, 2`,
+    ),
+    queryRows<{ status: SyncSessionStatus; profile_id: string; profile_name: string; n: number }>(
+      db,
+      sql`select r.status, r.profile_id, p.name as profile_name, sum(r.sessions)::int as n
+          from daily_session_counts r ${profileJoin('r')}
+          where ${inPeriod('r')} group by 1, 2, 3 having sum(r.sessions) > 0`,
+    ),
+    // Per category, source and profile: totals and the top profiles come from the same rows.
+    queryRows<{ category: string; source: string; profile_id: string; profile_name: string; n: number }>(
+      db,
+      sql`select r.error_category as category, r.error_source as source, r.profile_id, p.name as profile_name, sum(r.sessions)::int as n
+          from daily_session_counts r ${profileJoin('r')}
+          where ${inPeriod('r')} and r.status = 'error' group by 1, 2, 3, 4 having sum(r.sessions) > 0`,
+    ),
+    queryRows<{ type: IssueType; code: number; profile_id: string; profile_name: string; n: number }>(
+      db,
+      sql`select r.type, r.error_code as code, r.profile_id, p.name as profile_name, sum(r.issues)::int as n
+          from daily_issue_counts r ${profileJoin('r')}
+          where ${inPeriod('r')} group by 1, 2, 3, 4 having sum(r.issues) > 0`,
+    ),
+    queryRows<{ profile_id: string; profile_name: string; error_sessions: number; issues: number }>(
+      db,
+      sql`select p.id as profile_id, p.name as profile_name, coalesce(e.n, 0)::int as error_sessions, coalesce(i.n, 0)::int as issues
+          from (select r.tenant_id, r.profile_id, sum(r.sessions) as n from daily_session_counts r where ${inPeriod('r')} and r.status = 'error' group by 1, 2) e
+          full join (select r.tenant_id, r.profile_id, sum(r.issues) as n from daily_issue_counts r where ${inPeriod('r')} group by 1, 2) i
+            on i.tenant_id = e.tenant_id and i.profile_id = e.profile_id
+          join profiles p on p.tenant_id = coalesce(e.tenant_id, i.tenant_id) and p.id = coalesce(e.profile_id, i.profile_id)
+          where coalesce(e.n, 0) + coalesce(i.n, 0) > 0
+          order by coalesce(e.n, 0) + coalesce(i.n, 0) desc, p.name limit ${TOP}`,
+    ),
+    queryRows<{ user_id: string; user_name: string; profile_name: string; error_sessions: number; issues: number }>(
+      db,
+      sql`select top.user_id, u.name as user_name, p.name as profile_name, top.error_sessions, top.issues
+          from (select r.tenant_id, r.user_id, sum(r.error_sessions)::int as error_sessions, sum(r.issues)::int as issues
+                from daily_user_problems r where ${inPeriod('r')} group by 1, 2
+                having sum(r.error_sessions) + sum(r.issues) > 0
+                order by sum(r.error_sessions) + sum(r.issues) desc, r.user_id limit ${TOP}) top
+          join users u on u.tenant_id = top.tenant_id and u.id = top.user_id
+          join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id
+          order by top.error_sessions + top.issues desc, u.name`,
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id
+          where ${inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))} and ${effectiveSyncStatusIs(statusColumns('u', 'p'), 'error')}`,
+    ),
+    // The worst of them: the most sessions in error in the period, then the latest error.
+    queryRows<{ user_id: string; user_name: string; reason: string | null; since: Date | string | null; error_sessions: number }>(
+      db,
+      sql`select u.id as user_id, u.name as user_name, u.sync_error_reason as reason, u.sync_error_at as since,
+                 coalesce((select sum(r.error_sessions) from daily_user_problems r
+                           where r.tenant_id = u.tenant_id and r.user_id = u.id and r.day >= ${period.from}::date and r.day < ${period.to}::date), 0)::int as error_sessions
+          from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id
+          where ${inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))} and ${effectiveSyncStatusIs(statusColumns('u', 'p'), 'error')}
+          order by 5 desc, u.sync_error_at desc, u.id limit ${TOP}`,
+    ),
+  ]);
+
+  const days = new Map(period.dayList.map((day) => [day, emptyCounts()]));
+  const totals = { ...emptyCounts(), all: 0 };
+  for (const row of byDay) {
+    const counts = days.get(row.day);
+    if (counts) counts[row.status] += row.n;
+    totals[row.status] += row.n;
+    totals.all += row.n;
+  }
+  const source = (text: string) => (text === '' ? null : (text as ErrorSource));
+  return {
+    sessionsByDay: [...days.entries()].map(([day, counts]) => ({ day, counts })),
+    totals,
+    statuses: breakdown(
+      statusRows.map((r) => ({ key: r.status, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
+      (key) => key,
+    ),
+    errorCategories: breakdown(
+      errorRows.map((r) => ({ key: { category: r.category, source: source(r.source) }, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
+      (key) => `${key.category}\u0000${key.source ?? ''}`,
+    ),
+    errorSources: breakdown(
+      errorRows.map((r) => ({ key: source(r.source), profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
+      (key) => key ?? '',
+    ),
+    profiles: profileRows.map((r) => ({ profileId: r.profile_id, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
+    users: userRows.map((r) => ({ userId: r.user_id, userName: r.user_name, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
+    disabledDueToError: {
+      count: disabledCount[0]?.n ?? 0,
+      worst: worstRows.map((r) => ({
+        userId: r.user_id,
+        userName: r.user_name,
+        reason: r.reason,
+        since: r.since ? new Date(r.since).toISOString() : null,
+        errorSessions: r.error_sessions,
+      })),
+    },
+    issueTypes: breakdown(
+      issueRows.map((r) => ({ key: r.type, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
+      (key) => key,
+    ),
+    issueCodes: breakdown(
+      issueRows.map((r) => ({ key: r.code, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
+      (key) => String(key),
+    ).slice(0, 20),
+    issuesTotal: issueRows.reduce((sum, r) => sum + r.n, 0),
+  };
+}
+
+export const SESSION_STATUS_ORDER = STATUSES;

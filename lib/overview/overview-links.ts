@@ -1,0 +1,24 @@
+// Where each overview figure leads: the list or statistics page it summarises, with the
+// period (as whole UTC days) and the matching filters.
+import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { OverviewPeriod } from './overview-period';
+
+type Query = Record<string, string | number | null | undefined>;
+
+function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+  return `${path}?${params.toString()}`;
+}
+
+export function overviewLinks(period: OverviewPeriod) {
+  const range = { from: period.from, to: period.to };
+  return {
+    profileStatistics: (profileId: string, filters: { status?: SyncSessionStatus; errorCategory?: string; errorSource?: ErrorSource | null } = {}) =>
+      withQuery(`/profiles/${profileId}/statistics`, { ...range, ...filters }),
+    userStatistics: (userId: string, filters: { status?: SyncSessionStatus } = {}) => withQuery(`/users/${userId}/statistics`, { ...range, ...filters }),
+    profileIssues: (profileId: string, filters: { type?: string; code?: number } = {}) => withQuery(`/profiles/${profileId}/sync-issues`, { ...range, ...filters }),
+    userIssues: (userId: string) => withQuery(`/users/${userId}/sync-issues`, range),
+    usersInError: () => '/users?status=error',
+  };
+}

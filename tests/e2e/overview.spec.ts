@@ -1,0 +1,48 @@
+// The overview procedure: signed in as the platform admin, see which profiles and users fail
+// and why, and reach the sessions or issues behind a figure in one click, filters included.
+import { expect, test } from '@playwright/test';
+import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
+import { signInAt } from './support/sign-in';
+
+test('the overview shows where sync fails and each figure opens the sessions or issues behind it', async ({ page }) => {
+  await signInAt(page, '/', 'admin@acme.test');
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '7 days' })).toHaveAttribute('aria-current', 'page');
+  const profiles = page.getByRole('table', { name: 'Profiles with the most errors and issues' });
+  await expect(profiles.getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Users disabled due to an error, worst first' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Sessions in error by category' }).getByRole('row').nth(1)).toBeVisible();
+  await expectAccessible(page);
+  await saveScreenshot(page, 'overview');
+
+  // The first profile's sessions in error: its statistics, errors only, over the same days.
+  const errors = profiles.getByRole('link', { name: /sessions in error in/ }).first();
+  const count = Number((await errors.innerText()).replace(/,/g, ''));
+  expect(count).toBeGreaterThan(0);
+  await errors.click();
+  await expect(page).toHaveURL(/\/profiles\/[0-9a-f-]+\/statistics\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&status=error$/);
+  await expect(page.getByRole('tab', { name: 'Statistics', selected: true })).toBeVisible();
+  const statuses = await page.locator('[data-field="status"][role="gridcell"]').allInnerTexts();
+  expect(statuses.length).toBe(Math.min(count, 25));
+  expect(new Set(statuses)).toEqual(new Set(['Error']));
+
+  // A 30-day view, and an issue type leading to the profile's issues of that type.
+  await page.goto(`${baseUrl()}/?days=30`);
+  await expect(page.getByRole('link', { name: '30 days' })).toHaveAttribute('aria-current', 'page');
+  const byType = page.getByRole('table', { name: 'Sync issues by type' });
+  await byType.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/profiles\/[0-9a-f-]+\/sync-issues\?from=.*&type=(email|event|contact|task)$/);
+  await expect(page.getByText(/sync issues? matching these filters/)).toBeVisible();
+});
+
+test("a profile admin's overview covers their profiles only", async ({ page }) => {
+  await signInAt(page, '/?days=30', 'sales-admin@acme.test');
+  const names = await page.getByRole('table', { name: 'Profiles with the most errors and issues' }).locator('tbody tr td:first-child').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  expect(new Set(names)).toEqual(new Set(['Sales']));
+});
+
+test('a bad period is a clear message', async ({ page }) => {
+  await signInAt(page, '/?days=12', 'admin@acme.test');
+  await expect(page.getByText('"days" must be one of 1, 7, 30, 90.')).toBeVisible();
+});
