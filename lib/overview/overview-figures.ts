@@ -50,7 +50,10 @@ function breakdown<Key>(rows: { key: Key; profile_id: string; profile_name: stri
     const text = keyText(row.key);
     const entry = byKey.get(text) ?? { key: row.key, count: 0, topProfiles: [] };
     entry.count += row.n;
-    entry.topProfiles.push({ profileId: row.profile_id, profileName: row.profile_name, count: row.n });
+    // The same profile comes once per finer key (a category per source, a code per type): add up.
+    const profile = entry.topProfiles.find((p) => p.profileId === row.profile_id);
+    if (profile) profile.count += row.n;
+    else entry.topProfiles.push({ profileId: row.profile_id, profileName: row.profile_name, count: row.n });
     byKey.set(text, entry);
   }
   return [...byKey.values()]

@@ -102,6 +102,12 @@ describeEachDatabase('overview figures from the rollups', (database) => {
     expect(figures.errorCategories.map((c) => c.key.category).sort()).toEqual(['Authorization', 'Throttling']);
     expect(figures.errorSources).toEqual([expect.objectContaining({ key: 'mail_server', count: want.error })]);
     expect(figures.profiles.map((p) => p.profileName).sort()).toEqual(['Ops', 'Sales']);
+    // Issue codes come from rows per type and code: each profile is listed once, with its sum.
+    for (const code of figures.issueCodes) {
+      const names = code.topProfiles.map((p) => p.profileName);
+      expect(new Set(names).size).toBe(names.length);
+      expect(code.topProfiles.reduce((sum, p) => sum + p.count, 0)).toBe(code.count);
+    }
     expect(figures.disabledDueToError.count).toBe(1);
     expect(figures.disabledDueToError.worst[0]).toMatchObject({ userName: 'User 1', reason: 'Mailbox rejected the credentials' });
     const issues = await queryRows<{ n: number }>(
