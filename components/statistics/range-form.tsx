@@ -25,6 +25,28 @@ function toLocalInput(iso: string): string {
   return local.toISOString().slice(0, 16);
 }
 
+/** A select of the form: "all" (empty) or one of the options, by value -> label. */
+function ChoiceField(props: { label: string; allLabel: string; value: string; onChange: (value: string) => void; options: Record<string, string>; minWidth: number }) {
+  return (
+    <TextField
+      select
+      label={props.label}
+      size="small"
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      sx={{ minWidth: props.minWidth }}
+      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+    >
+      <MenuItem value="">{props.allLabel}</MenuItem>
+      {Object.entries(props.options).map(([value, label]) => (
+        <MenuItem key={value} value={value}>
+          {label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 interface RangeFormProps {
   from: string;
   to: string;
@@ -78,38 +100,8 @@ export function RangeForm({ from, to, status, errorSource, errorCategory, preset
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <TextField label="From" type="datetime-local" size="small" value={fromValue} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField label="To" type="datetime-local" size="small" value={toValue} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField
-          select
-          label="Status"
-          size="small"
-          value={statusValue}
-          onChange={(e) => setStatus(e.target.value)}
-          sx={{ minWidth: 200 }}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-        >
-          <MenuItem value="">All statuses</MenuItem>
-          {Object.entries(SESSION_STATUS_LABELS).map(([value, label]) => (
-            <MenuItem key={value} value={value}>
-              {label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Error source"
-          size="small"
-          value={sourceValue}
-          onChange={(e) => setSource(e.target.value)}
-          sx={{ minWidth: 170 }}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-        >
-          <MenuItem value="">All sources</MenuItem>
-          {Object.entries(ERROR_SOURCE_LABELS).map(([value, label]) => (
-            <MenuItem key={value} value={value}>
-              {label}
-            </MenuItem>
-          ))}
-        </TextField>
+        <ChoiceField label="Status" allLabel="All statuses" value={statusValue} onChange={setStatus} options={SESSION_STATUS_LABELS} minWidth={200} />
+        <ChoiceField label="Error source" allLabel="All sources" value={sourceValue} onChange={setSource} options={ERROR_SOURCE_LABELS} minWidth={170} />
         <TextField
           label="Error category"
           size="small"
