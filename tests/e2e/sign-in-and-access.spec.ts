@@ -45,7 +45,8 @@ test('support grants Initech, its admin enters, and after a revoke the same open
 
   // The admin's open browser enters now, without signing in again.
   await initech.goto(`${baseUrl()}/`);
-  await expect(initech.getByRole('heading', { name: 'Initech' })).toBeVisible();
+  await expect(initech.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(initech.getByText(/^Initech · Platform admin · /)).toBeVisible();
 
   await support.getByLabel(/Reason to revoke/).fill('Contract ended');
   await support.getByRole('button', { name: 'Revoke panel access' }).click();

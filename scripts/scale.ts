@@ -1,0 +1,54 @@
+// npm run scale -- --size small|large [--keep]
+// Creates a fresh database beside DATABASE_URL's, loads one tenant of the benchmark's shape
+// set-based (db/scale/generate-scale.ts), prints each step's time, and drops the database at
+// the end unless --keep (then it prints the DATABASE_URL to start the panel on it).
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { generateScale, SCALES } from '@/db/scale/generate-scale';
+import { parseEnv } from '@/lib/env';
+import { runScript } from './run-script';
+
+async function onServer(url: string, statement: string) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+runScript(async () => {
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'small' }, keep: { type: 'boolean', default: false } } });
+  const size = values.size as keyof typeof SCALES;
+  if (!(size in SCALES)) throw new Error('--size must be small or large');
+  const serverUrl = parseEnv(process.env).DATABASE_URL;
+  if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server: the scale database is created beside it.');
+  const name = `sync_admin_scale_${size}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+  await onServer(serverUrl, `create database ${name}`);
+  const handle = openDatabase({ driver: 'postgres', url: url.toString() });
+  const started = Date.now();
+  try {
+    await migrateDatabase(handle);
+    await generateScale(
+      handle.db,
+      SCALES[size],
+      async (label, run) => {
+        const t0 = Date.now();
+        await run();
+        console.log(`${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      },
+      { dropIndexesWhileLoading: size === 'large' },
+    );
+    console.log(`Generated the ${size} scale in ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
+  } finally {
+    await handle.close();
+  }
+  if (values.keep) console.log(`Kept. Start the panel on it with: DATABASE_URL=${url.toString()} npm start`);
+  else await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+});
