@@ -1,0 +1,228 @@
+// npm run bench [-- --sizes small,large --runs 15]
+// Measures the panel on the scale databases (`npm run scale -- --size <size> --keep` makes
+// them; a missing one is generated first): page server times at each size and their ratio,
+// the CSV export of a million sessions against `psql \copy` of the same SELECT, the ZIP of
+// 1,000 logs of 300 KB against `zip -q` of the same files, the server's memory growth during
+// each download and its time to first byte. Prints Markdown tables (see BENCHMARKS.md).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
+import { Client } from 'pg';
+import { encodeCursor } from '@/lib/paging/cursor';
+import { parseEnv } from '@/lib/env';
+import { measureDownload, measurePage, type DownloadMeasure, type Stats } from './bench/measure';
+import { startPanel } from './bench/panel-server';
+import { runScript } from './run-script';
+
+type Size = 'small' | 'large';
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+const DAY = 86_400_000;
+
+function databaseUrl(serverUrl: string, size: Size): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/sync_admin_scale_${size}`;
+  return url.toString();
+}
+
+async function ensureScaleDatabase(serverUrl: string, size: Size): Promise<string> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  const { rowCount } = await client.query(`select 1 from pg_database where datname = $1`, [`sync_admin_scale_${size}`]);
+  await client.end();
+  if (!rowCount) {
+    log(`generating the ${size} scale (npm run scale -- --size ${size} --keep)`);
+    execFileSync('npm', ['run', '--silent', 'scale', '--', '--size', size, '--keep'], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+  }
+  return databaseUrl(serverUrl, size);
+}
+
+interface Targets {
+  tenantId: string;
+  bigProfileId: string;
+  userId: string;
+  issueUserId: string;
+  bigLogsUserId: string;
+  usersCursor: string;
+  profileCursor: string;
+  profileDepth: number;
+  window: { from: string; to: string };
+  exportRange: { from: string; to: string };
+}
+
+/** Ids and cursors of the pages to measure, read straight from the database. */
+async function findTargets(url: string): Promise<Targets> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async <Row>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows[0] as Row;
+    const { id: tenantId } = await one<{ id: string }>(`select id from tenants where slug = 'scale'`);
+    const { id: bigProfileId } = await one<{ id: string }>(`select id from profiles where tenant_id = $1 and engine_id = 'p0'`, [tenantId]);
+    const { id: userId } = await one<{ id: string }>(`select id from users where tenant_id = $1 and email = 'user9001@scale.test'`, [tenantId]);
+    const { user_id: issueUserId } = await one<{ user_id: string }>(
+      `select user_id from sync_issues where tenant_id = $1 and engine_id = 'i1'`,
+      [tenantId],
+    );
+    const { id: bigLogsUserId } = await one<{ id: string }>(`select id from users where tenant_id = $1 and email = 'big.logs@scale.test'`, [tenantId]);
+    const user = await one<{ name: string; id: string }>(`select name, id from users where tenant_id = $1 order by name, id offset 24999 limit 1`, [tenantId]);
+    const now = Date.now();
+    const window = { from: new Date(now - 3 * DAY).toISOString(), to: new Date(now).toISOString() };
+    const { n } = await one<{ n: number }>(
+      `select count(*)::int as n from (select 1 from sync_sessions where tenant_id = $1 and profile_id = $2 and started_at >= $3 and started_at < $4 limit 25100) x`,
+      [tenantId, bigProfileId, window.from, window.to],
+    );
+    // 25,000 rows deep where the period has them (the small scale has fewer: its last page).
+    const profileDepth = Math.max(0, Math.min(25_000, n - 100));
+    const session = await one<{ started_at: Date; id: string }>(
+      `select started_at, id from sync_sessions where tenant_id = $1 and profile_id = $2 and started_at >= $3 and started_at < $4
+       order by started_at desc, id desc offset $5 limit 1`,
+      [tenantId, bigProfileId, window.from, window.to, Math.max(0, profileDepth - 1)],
+    );
+    return {
+      tenantId,
+      bigProfileId,
+      userId,
+      issueUserId,
+      bigLogsUserId,
+      usersCursor: encodeCursor({ k: user.name, id: user.id }),
+      profileCursor: encodeCursor({ s: 'all', k: new Date(session.started_at).toISOString(), id: session.id }),
+      profileDepth,
+      window,
+      exportRange: { from: new Date(now - 91 * DAY).toISOString().slice(0, 10), to: new Date(now + DAY).toISOString().slice(0, 10) },
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function pages(t: Targets): [string, string][] {
+  const w = `from=${encodeURIComponent(t.window.from)}&to=${encodeURIComponent(t.window.to)}`;
+  return [
+    ['/users (first page)', '/users'],
+    ['/users 25,000 rows deep (cursor)', `/users?pageSize=100&after=${t.usersCursor}`],
+    ['/users?status=error', '/users?status=error'],
+    ['/users?q= (search)', '/users?q=user9001'],
+    ['/users/{id}/statistics (3 days)', `/users/${t.userId}/statistics`],
+    ['/users/{id}/statistics (30 days)', `/users/${t.userId}/statistics?from=${new Date(Date.now() - 30 * DAY).toISOString().slice(0, 10)}`],
+    ['/profiles/{id}/statistics (first page)', `/profiles/${t.bigProfileId}/statistics?${w}`],
+    [`/profiles/{id}/statistics (${t.profileDepth.toLocaleString('en-US')} rows deep)`, `/profiles/${t.bigProfileId}/statistics?${w}&after=${t.profileCursor}`],
+    ['/profiles/{id}/statistics?sort=-status', `/profiles/${t.bigProfileId}/statistics?${w}&sort=-status`],
+    ['/users/{id}/sync-issues', `/users/${t.issueUserId}/sync-issues`],
+    ['/ (overview, 7 days)', '/'],
+    ['/?days=90 (overview)', '/?days=90'],
+  ];
+}
+
+const CSV_SELECT = (t: Targets) => `select s.id, u.id, u.email, s.started_at, s.ended_at, s.status, s.scope, s.changes, s.issues, s.error_category, s.error_source, s.message
+  from sync_sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+  where s.tenant_id = '${t.tenantId}' and s.profile_id = '${t.bigProfileId}' and s.started_at >= '${t.exportRange.from}' and s.started_at < '${t.exportRange.to}'
+  order by s.started_at, s.id`;
+
+function timed(run: () => void): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+interface DownloadResult {
+  csv: DownloadMeasure & { rows: number; psqlMs: number };
+  zip: DownloadMeasure & { files: number; zipMs: number };
+}
+
+async function measureDownloads(url: string, t: Targets, panel: Awaited<ReturnType<typeof startPanel>>): Promise<DownloadResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sap-bench-files-'));
+  try {
+    const pid = panel.serverPid();
+    if (!pid) throw new Error('the server process was not found');
+    const csvFile = path.join(dir, 'panel.csv');
+    const csv = await measureDownload(panel.baseUrl, `/api/profiles/${t.bigProfileId}/statistics.csv?from=${t.exportRange.from}&to=${t.exportRange.to}`, panel.cookie, pid, csvFile);
+    const rows = Number(execFileSync('wc', ['-l', csvFile], { encoding: 'utf8' }).trim().split(' ')[0]) - 1;
+    const copyFile = path.join(dir, 'copy.csv');
+    const psqlMs = timed(() => execFileSync('psql', [url, '-qAtc', `\\copy (${CSV_SELECT(t).replace(/\n/g, ' ')}) to '${copyFile}' with csv header`]));
+
+    const zipPath = `/api/users/${t.bigLogsUserId}/statistics.zip?from=${encodeURIComponent(t.window.from)}&to=${encodeURIComponent(t.window.to)}`;
+    const zip = await measureDownload(panel.baseUrl, zipPath, panel.cookie, pid);
+    // The same files on disk for zip -q: sessions.csv and logs/<id>.log, as the panel's ZIP has them.
+    const filesDir = path.join(dir, 'zip-input');
+    fs.mkdirSync(path.join(filesDir, 'logs'), { recursive: true });
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    let files = 0;
+    try {
+      const { rows: logs } = await client.query<{ session_id: string; deflated: Buffer }>(
+        `select l.session_id, l.deflated from sync_session_logs l join sync_sessions s on s.tenant_id = l.tenant_id and s.id = l.session_id
+         where s.tenant_id = $1 and s.user_id = $2 and s.started_at >= $3 and s.started_at < $4`,
+        [t.tenantId, t.bigLogsUserId, t.window.from, t.window.to],
+      );
+      for (const entry of logs) {
+        fs.writeFileSync(path.join(filesDir, 'logs', `${entry.session_id}.log`), inflateRawSync(entry.deflated));
+        files++;
+      }
+    } finally {
+      await client.end();
+    }
+    fs.copyFileSync(csvFile, path.join(filesDir, 'sessions.csv'));
+    const zipMs = timed(() => execFileSync('zip', ['-q', '-r', path.join(dir, 'baseline.zip'), 'sessions.csv', 'logs'], { cwd: filesDir }));
+    return { csv: { ...csv, rows, psqlMs }, zip: { ...zip, files, zipMs } };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ms = (s: Stats) => `${s.median.toFixed(0)} / ${s.p95.toFixed(0)}`;
+
+runScript(async () => {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,large' }, runs: { type: 'string', default: '15' } } });
+  const sizes = values.sizes!.split(',') as Size[];
+  const runs = Number(values.runs);
+  const serverUrl = parseEnv(process.env).DATABASE_URL;
+  if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server (the scale databases live beside it).');
+
+  const results: Partial<Record<Size, { pages: [string, Stats][]; downloads: DownloadResult }>> = {};
+  for (const size of sizes) {
+    const url = await ensureScaleDatabase(serverUrl, size);
+    const targets = await findTargets(url);
+    const panel = await startPanel(url, log);
+    try {
+      const measured: [string, Stats][] = [];
+      for (const [label, pagePath] of pages(targets)) {
+        const result = await measurePage(panel.baseUrl, pagePath, panel.cookie, runs);
+        log(`${size} ${label}: ${ms(result)} ms`);
+        measured.push([label.replace(/\([\d,]+ rows deep\)/, '(25,000 rows deep)'), result]);
+      }
+      const downloads = await measureDownloads(url, targets, panel);
+      log(`${size} downloads: ${JSON.stringify(downloads)}`);
+      results[size] = { pages: measured, downloads };
+    } finally {
+      await panel.stop();
+    }
+  }
+
+  console.log(`\n## Pages (ms, median / p95 of ${runs} runs after 2 warm-ups)\n`);
+  console.log(`| page | ${sizes.join(' | ')} | large ÷ small (median) |`);
+  console.log(`|---|${sizes.map(() => '---:').join('|')}|---:|`);
+  const labels = results[sizes[0]!]!.pages.map(([label]) => label);
+  for (const label of labels) {
+    const cells = sizes.map((size) => ms(results[size]!.pages.find(([l]) => l === label)![1]));
+    const small = results.small?.pages.find(([l]) => l === label)?.[1];
+    const large = results.large?.pages.find(([l]) => l === label)?.[1];
+    console.log(`| ${label} | ${cells.join(' | ')} | ${small && large ? (large.median / small.median).toFixed(2) : '—'} |`);
+  }
+  console.log('\n## Downloads\n');
+  console.log('| size | what | rows / files | panel | baseline | ratio | first byte | server memory growth |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const size of sizes) {
+    const { csv, zip } = results[size]!.downloads;
+    const panelRate = csv.rows / (csv.totalMs / 1000);
+    const psqlRate = csv.rows / (csv.psqlMs / 1000);
+    console.log(
+      `| ${size} | CSV (rows/s) vs psql \\copy | ${csv.rows.toLocaleString('en-US')} | ${panelRate.toFixed(0)} | ${psqlRate.toFixed(0)} | ${(panelRate / psqlRate).toFixed(2)} | ${csv.ttfbMs.toFixed(0)} ms | ${csv.peakGrowthMb.toFixed(1)} MB |`,
+    );
+    console.log(
+      `| ${size} | ZIP (s) vs zip -q | ${zip.files.toLocaleString('en-US')} | ${(zip.totalMs / 1000).toFixed(2)} | ${(zip.zipMs / 1000).toFixed(2)} | ${(zip.totalMs / zip.zipMs).toFixed(2)} | ${zip.ttfbMs.toFixed(0)} ms | ${zip.peakGrowthMb.toFixed(1)} MB |`,
+    );
+  }
+});

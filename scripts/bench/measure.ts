@@ -1,0 +1,85 @@
+// Timing and memory sampling for the benchmark: repeated page requests (median, p95), and
+// downloads read to the end with the server's resident memory sampled meanwhile.
+import fs from 'node:fs';
+
+export interface Stats {
+  median: number;
+  p95: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function timedGet(url: string, cookie: string): Promise<{ ttfbMs: number; totalMs: number; bytes: number; status: number; body?: Buffer }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+  const ttfbMs = performance.now() - started;
+  let bytes = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  return { ttfbMs, totalMs: performance.now() - started, bytes, status: response.status };
+}
+
+/** Server time of a page as the client sees it on the same machine: warm-up, then `runs` requests. */
+export async function measurePage(baseUrl: string, path: string, cookie: string, runs: number): Promise<Stats & { bytes: number }> {
+  let bytes = 0;
+  for (let i = 0; i < 2; i++) {
+    const warm = await timedGet(`${baseUrl}${path}`, cookie);
+    if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}`);
+    bytes = warm.bytes;
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push((await timedGet(`${baseUrl}${path}`, cookie)).totalMs);
+  return { ...stats(samples), bytes };
+}
+
+function residentMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+export interface DownloadMeasure {
+  ttfbMs: number;
+  totalMs: number;
+  bytes: number;
+  peakGrowthMb: number;
+}
+
+/** One download read to the end while the server's RSS is sampled every 20 ms. */
+export async function measureDownload(baseUrl: string, path: string, cookie: string, serverPid: number, saveTo?: string): Promise<DownloadMeasure> {
+  const baseline = residentMb(serverPid);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, residentMb(serverPid));
+    } catch {
+      // the process went away
+    }
+  }, 20);
+  try {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    const ttfbMs = performance.now() - started;
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    const out = saveTo ? fs.createWriteStream(saveTo) : null;
+    let bytes = 0;
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (out && !out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    if (out) await new Promise<void>((resolve) => out.end(() => resolve()));
+    return { ttfbMs, totalMs: performance.now() - started, bytes, peakGrowthMb: peak - baseline };
+  } finally {
+    clearInterval(sampler);
+  }
+}
