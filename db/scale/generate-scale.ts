@@ -32,7 +32,10 @@ type Step = (label: string, run: () => Promise<unknown>) => Promise<void>;
 
 // Times are whole seconds: logs refer to their session by (started_at, id), and a JavaScript
 // Date (milliseconds) read back from a microsecond timestamp would no longer match it.
-const uuidOf = (prefix: string, n: string) => sql.raw(`md5('${prefix}' || (${n})::text)::uuid`);
+// md5 of a name, with the version (4) and variant (8) nibbles of an RFC 9562 UUID: the panel
+// refuses ids that are not valid UUIDs.
+const uuidOf = (prefix: string, n: string) =>
+  sql.raw(`overlay(overlay(md5('${prefix}' || (${n})::text) placing '4' from 13) placing '8' from 17)::uuid`);
 
 /** A log of about `bytes` bytes, different for each session. */
 export function scaleLogText(sessionNumber: number, bytes: number): string {

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { inflateRawSync } from 'node:zlib';
 import { expect, it } from 'vitest';
+import { z } from 'zod';
 import { queryRows } from '@/db/client';
 import { BIG_LOGS_EMAIL, generateScale, scaleLogText, type ScaleShape } from '@/db/scale/generate-scale';
 import { directAggregates } from '@/lib/rollups/rebuild-rollups';
@@ -23,6 +24,9 @@ describeEachDatabase('the scale generator', (database) => {
     expect(await indexes()).toEqual(before);
     const count = async (table: string) => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.raw(table)} where tenant_id = ${tenantId}::uuid`))[0]!.n;
     expect(await count('profiles')).toBe(TINY.profiles);
+    // Ids the panel accepts (RFC 9562 UUIDs): pages refuse any other as "not found".
+    const ids = await queryRows<{ id: string }>(db, sql`select id from users where tenant_id = ${tenantId}::uuid union all select id from profiles where tenant_id = ${tenantId}::uuid`);
+    expect(ids.every((r) => z.uuid().safeParse(r.id).success)).toBe(true);
     expect(await count('users')).toBe(TINY.users + 1);
     expect(await count('sync_sessions')).toBe(TINY.sessions + TINY.bigLogs.count);
     expect(await count('sync_issues')).toBe(TINY.issues);
