@@ -19,6 +19,7 @@ export function csvTime(iso: string | null): string {
 export function csvRows(rows: CsvValue[][]): string {
   return stringify(
     rows.map((row) => row.map((value) => (value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutralizeFormula(value)))),
-    { record_delimiter: '\r\n', quoted_match: /\r|^\s|\s$/ },
+    // csv-stringify quotes CRLF but not a bare CR or LF: both would split the row in a spreadsheet.
+    { record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/ },
   );
 }

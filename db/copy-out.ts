@@ -1,0 +1,43 @@
+import 'server-only';
+// COPY (query) TO STDOUT on PostgreSQL as an async generator of raw chunks: the server formats
+// the rows, Node never parses them. COPY takes no bind parameters, so the query's parameters
+// are inlined as escaped literals. A consumer that stops early (a client abort) destroys the
+// connection, which ends the COPY on the server at once and never returns a busy client.
+import { escapeLiteral, type Pool } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+
+const dialect = new PgDialect();
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (value instanceof Date) return escapeLiteral(value.toISOString());
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return escapeLiteral(String(value));
+}
+
+/** The query as one SQL text with its parameters inlined ($n -> escaped literal). */
+export function inlineQuery(query: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  // Parameters are numbered $1..$n by drizzle; longest first is implied by the exact match.
+  return text.replace(/\$(\d+)\b/g, (whole, index: string) => (Number(index) >= 1 && Number(index) <= params.length ? literal(params[Number(index) - 1]) : whole));
+}
+
+export async function* copyOut(pool: Pool, query: SQL): AsyncGenerator<Buffer> {
+  const client = await pool.connect();
+  let finished = false;
+  const stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT`));
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+    finished = true;
+  } finally {
+    if (finished) client.release();
+    else {
+      stream.destroy();
+      // true: the pool discards this connection instead of reusing it mid-COPY.
+      client.release(true);
+    }
+  }
+}
