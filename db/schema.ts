@@ -364,7 +364,11 @@ export const dailySessionCounts = pgTable(
     errorSource: text('error_source').notNull().default(''),
     sessions: integer('sessions').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.profileId, t.status, t.errorCategory, t.errorSource] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.profileId, t.status, t.errorCategory, t.errorSource] }),
+    // Covering: the overview's sums read the index only.
+    index('daily_session_counts_covering_idx').on(t.tenantId, t.day, t.profileId, t.status, t.errorCategory, t.errorSource, t.sessions),
+  ],
 );
 
 export const dailyIssueCounts = pgTable(
@@ -391,7 +395,13 @@ export const dailyUserProblems = pgTable(
     errorSessions: integer('error_sessions').notNull(),
     issues: integer('issues').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.userId, t.profileId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.userId, t.profileId] }),
+    // One user's days (the worst users disabled due to an error).
+    index('daily_user_problems_tenant_user_day_idx').on(t.tenantId, t.userId, t.day),
+    // Covering: the top users of a period read the index only.
+    index('daily_user_problems_tenant_day_counts_idx').on(t.tenantId, t.day, t.userId, t.errorSessions, t.issues),
+  ],
 );
 
 // Profile admins see only the profiles listed here; platform admins see all of their tenant's.

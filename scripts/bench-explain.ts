@@ -49,6 +49,7 @@ runScript(async () => {
       ['Profile statistics by status (errors first)', () => listSessions(viewer, { owner: { kind: 'profile', id: profileId }, range: window }, { sort: 'status', direction: 'desc', pageSize: 25, page: FIRST })],
       ["A user's sync issues", () => listIssues(viewer, { owner: { kind: 'user', id: userId }, range: { from: null, to: null } }, { direction: 'desc', pageSize: 25, page: FIRST })],
       ['Overview, 7 days', () => getOverviewFigures(viewer, overviewPeriod(7, now))],
+      ['Overview, 90 days', () => getOverviewFigures(viewer, overviewPeriod(90, now))],
     ];
     for (const [title, run] of cases) {
       captured.length = 0;

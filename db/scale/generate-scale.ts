@@ -140,7 +140,8 @@ export async function generateScale(db: Database, shape: ScaleShape, step: Step,
   });
 
   await step('daily rollups', () => rebuildRollups(db, tenantId));
-  await step('analyze', () => db.execute(sql`analyze`));
+  // Vacuum too: index-only scans need the visibility map (autovacuum would set it later).
+  await step('vacuum analyze', () => db.execute(sql`vacuum analyze`));
   return { tenantId };
 }
 

@@ -14,12 +14,16 @@ import { csvRows, UTF8_BOM } from './csv';
 import { SESSIONS_CSV_HEADER } from './sessions-csv-header';
 
 // JavaScript's \s, which csv-stringify's quoted_match (lib/exports/csv.ts) uses.
-const JS_SPACE = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+const JS_SPACE = '^[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]$';
 
-/** One text cell as csvRows writes it: '' for null, a leading ' before =+-@ tab CR, quoted when needed. */
+/** One text cell as csvRows writes it: '' for null, a leading ' before = + - @ tab CR, quoted when
+ * it holds a comma, a quote, CR or LF, or starts or ends with a space. Cheap string tests, not a
+ * regex over the whole text: this runs for every row of a million-row export. */
 function textCell(value: SQL): SQL {
-  const neutralized = sql`(case when ${value} ~ '^[=+\\-@\\t\\r]' then '''' || ${value} else coalesce(${value}, '') end)`;
-  return sql`(case when ${neutralized} ~ ${`[",\\r\\n]|^${JS_SPACE}|${JS_SPACE}$`} then '"' || replace(${neutralized}, '"', '""') || '"' else ${neutralized} end)`;
+  const neutralized = sql`(case when left(${value}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${value} else coalesce(${value}, '') end)`;
+  const needsQuotes = sql`(strpos(${neutralized}, ',') > 0 or strpos(${neutralized}, '"') > 0 or strpos(${neutralized}, E'\\r') > 0 or strpos(${neutralized}, E'\\n') > 0
+    or left(${neutralized}, 1) ~ ${JS_SPACE} or right(${neutralized}, 1) ~ ${JS_SPACE})`;
+  return sql`(case when ${needsQuotes} then '"' || replace(${neutralized}, '"', '""') || '"' else ${neutralized} end)`;
 }
 
 const numberCell = (value: SQL) => sql`coalesce(${value}::text, '')`;
@@ -28,18 +32,19 @@ const labelCase = (value: SQL, labels: Record<string, string>) =>
   sql`(case ${value} ${sql.join(Object.entries(labels).map(([key, label]) => sql`when ${key} then ${label}`), sql` `)} end)`;
 
 function lineQuery(viewer: TenantViewer, filter: SessionFilter): SQL {
+  // Ids, times, numbers and the status and source labels never need quoting or neutralizing.
   const cells = [
-    textCell(sql`s.id::text`),
-    textCell(sql`u.id::text`),
+    sql`s.id::text`,
+    sql`u.id::text`,
     textCell(sql`u.email`),
     timeCell(sql`s.started_at`),
     timeCell(sql`s.ended_at`),
-    textCell(labelCase(sql`s.status::text`, SESSION_STATUS_LABELS)),
+    labelCase(sql`s.status::text`, SESSION_STATUS_LABELS),
     numberCell(sql`s.scope`),
     numberCell(sql`s.changes`),
     numberCell(sql`s.issues`),
     textCell(sql`s.error_category`),
-    textCell(labelCase(sql`s.error_source::text`, ERROR_SOURCE_LABELS)),
+    sql`coalesce(${labelCase(sql`s.error_source::text`, ERROR_SOURCE_LABELS)}, '')`,
     textCell(sql`s.message`),
   ];
   return sql`select concat_ws(',', ${sql.join(cells, sql`, `)})

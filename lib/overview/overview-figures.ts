@@ -32,6 +32,8 @@ export interface OverviewFigures {
   errorSources: BreakdownRow<ErrorSource | null>[];
   profiles: { profileId: string; profileName: string; errorSessions: number; issues: number }[];
   users: { userId: string; userName: string; profileName: string; errorSessions: number; issues: number }[];
+  /** The first day the top users are counted from: the period's, but at most USERS_MAX_DAYS back. */
+  usersFrom: string;
   disabledDueToError: { count: number; worst: { userId: string; userName: string; reason: string | null; since: string | null; errorSessions: number }[] };
   issueTypes: BreakdownRow<IssueType>[];
   issueCodes: BreakdownRow<number>[];
@@ -40,6 +42,9 @@ export interface OverviewFigures {
 
 const STATUSES: SyncSessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
 const TOP = 10;
+// Ranking users reads one row per user and day with a problem (up to users x days): the period
+// is capped so the page stays fast at 50,000 users with problems every day (BENCHMARKS.md).
+export const USERS_MAX_DAYS = 30;
 
 const emptyCounts = (): Record<SyncSessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
 
@@ -65,6 +70,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
   const db = getDatabase().db;
   const inPeriod = (alias: string): SQL =>
     sql`${inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`))} and ${sql.raw(alias)}.day >= ${period.from}::date and ${sql.raw(alias)}.day < ${period.to}::date`;
+  const usersFrom = period.dayList[Math.max(0, period.dayList.length - USERS_MAX_DAYS)]!;
   const profileJoin = (alias: string) => sql.raw(`join profiles p on p.tenant_id = ${alias}.tenant_id and p.id = ${alias}.profile_id`);
 
   const [byDay, statusRows, errorRows, issueRows, profileRows, userRows, disabledCount, worstRows] = await Promise.all([
@@ -106,7 +112,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
       db,
       sql`select top.user_id, u.name as user_name, p.name as profile_name, top.error_sessions, top.issues
           from (select r.tenant_id, r.user_id, sum(r.error_sessions)::int as error_sessions, sum(r.issues)::int as issues
-                from daily_user_problems r where ${inPeriod('r')} group by 1, 2
+                from daily_user_problems r where ${inPeriod('r')} and r.day >= ${usersFrom}::date group by 1, 2
                 having sum(r.error_sessions) + sum(r.issues) > 0
                 order by sum(r.error_sessions) + sum(r.issues) desc, r.user_id limit ${TOP}) top
           join users u on u.tenant_id = top.tenant_id and u.id = top.user_id
@@ -155,6 +161,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
       (key) => key ?? '',
     ),
     profiles: profileRows.map((r) => ({ profileId: r.profile_id, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
+    usersFrom,
     users: userRows.map((r) => ({ userId: r.user_id, userName: r.user_name, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
     disabledDueToError: {
       count: disabledCount[0]?.n ?? 0,

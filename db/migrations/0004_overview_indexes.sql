@@ -1,0 +1,3 @@
+CREATE INDEX "daily_session_counts_covering_idx" ON "daily_session_counts" USING btree ("tenant_id","day","profile_id","status","error_category","error_source","sessions");--> statement-breakpoint
+CREATE INDEX "daily_user_problems_tenant_user_day_idx" ON "daily_user_problems" USING btree ("tenant_id","user_id","day");--> statement-breakpoint
+CREATE INDEX "daily_user_problems_tenant_day_counts_idx" ON "daily_user_problems" USING btree ("tenant_id","day","user_id","error_sessions","issues");
