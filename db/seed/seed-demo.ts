@@ -6,6 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { adminProfileScopes, admins, instanceMetadata, profiles, tenants, users } from '@/db/schema';
 import { writeBatch } from '@/lib/ingest/write-batch';
+import { seedDemoSettings } from './demo-settings';
 import { DEMO_ACCOUNTS, demoTenants } from './demo-tenants';
 import { generateDemoBatches, planDemoTenant, type DemoPlan } from './generate-demo-batches';
 
@@ -43,6 +44,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       sessions += counts.sessions;
     }
     await applyAdminSwitches(db, tenantId, plan);
+    await seedDemoSettings(db, tenantId, plan);
     log(`seeded ${tenant.name}: ${plan.users.length} users, ${sessions} sessions`);
   }
   await seedDemoAccounts(db);

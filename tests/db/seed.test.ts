@@ -69,6 +69,26 @@ describeEachDatabase('demo seed', (database) => {
     expect(await countDemoRows(db)).toEqual(first);
   });
 
+  it("seeds settings: Executives forces two, users' own choices came through the engine, a forced one ignored", async () => {
+    const { db } = database();
+    const forced = await queryRows<{ name: string; key: string }>(
+      db,
+      sql`select p.name, s.key from profile_settings s join profiles p on p.tenant_id = s.tenant_id and p.id = s.profile_id where s.forced order by 2`,
+    );
+    expect(forced).toEqual([
+      { name: 'Executives', key: 'emailAutoSave' },
+      { name: 'Executives', key: 'saveAttachments' },
+    ]);
+    const own = await queryRows<{ profile: string; key: string; origin: string }>(
+      db,
+      sql`select p.name as profile, s.key, s.origin from user_settings s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
+          join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id`,
+    );
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((o) => o.origin === 'engine')).toBe(true);
+    expect(own.some((o) => o.profile === 'Executives' && o.key === 'emailAutoSave')).toBe(false);
+  });
+
   it('seeds the demo accounts, the disabled profile and users in every sync state', async () => {
     const { db } = database();
     const accounts = await queryRows<{ email: string; role: string; slug: string | null }>(
