@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import { Client } from 'pg';
 import { inlineQuery } from '@/db/copy-out';
 import { openDatabase, setDatabase } from '@/db/client';
+import { databaseUrlBeside } from '@/db/server-databases';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { listIssues } from '@/lib/issues/list-issues';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
@@ -19,8 +20,7 @@ runScript(async () => {
   const { values } = parseArgs({ options: { size: { type: 'string', default: 'large' } } });
   const serverUrl = parseEnv(process.env).DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to the PostgreSQL server of the scale databases.');
-  const url = new URL(serverUrl);
-  url.pathname = `/sync_admin_scale_${values.size}`;
+  const url = new URL(databaseUrlBeside(serverUrl, `sync_admin_scale_${values.size}`));
   const handle = openDatabase({ driver: 'postgres', url: url.toString() });
   setDatabase(handle);
   const client = new Client({ connectionString: url.toString() });

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import { Client } from 'pg';
 import { encodeCursor } from '@/lib/paging/cursor';
+import { databaseUrlBeside } from '@/db/server-databases';
 import { parseEnv } from '@/lib/env';
 import { measureDownload, measurePage, type DownloadMeasure, type Stats } from './bench/measure';
 import { startPanel } from './bench/panel-server';
@@ -22,12 +23,6 @@ type Size = 'small' | 'large';
 const log = (line: string) => console.error(`[bench] ${line}`);
 const DAY = 86_400_000;
 
-function databaseUrl(serverUrl: string, size: Size): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/sync_admin_scale_${size}`;
-  return url.toString();
-}
-
 async function ensureScaleDatabase(serverUrl: string, size: Size): Promise<string> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
@@ -37,7 +32,7 @@ async function ensureScaleDatabase(serverUrl: string, size: Size): Promise<strin
     log(`generating the ${size} scale (npm run scale -- --size ${size} --keep)`);
     execFileSync('npm', ['run', '--silent', 'scale', '--', '--size', size, '--keep'], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
   }
-  return databaseUrl(serverUrl, size);
+  return databaseUrlBeside(serverUrl, `sync_admin_scale_${size}`);
 }
 
 interface Targets {

@@ -3,22 +3,12 @@
 // set-based (db/scale/generate-scale.ts), prints each step's time, and drops the database at
 // the end unless --keep (then it prints the DATABASE_URL to start the panel on it).
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { generateScale, SCALES } from '@/db/scale/generate-scale';
+import { databaseUrlBeside, runOnServer } from '@/db/server-databases';
 import { parseEnv } from '@/lib/env';
 import { runScript } from './run-script';
-
-async function onServer(url: string, statement: string) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 runScript(async () => {
   const { values } = parseArgs({ options: { size: { type: 'string', default: 'small' }, keep: { type: 'boolean', default: false } } });
@@ -27,11 +17,10 @@ runScript(async () => {
   const serverUrl = parseEnv(process.env).DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server: the scale database is created beside it.');
   const name = `sync_admin_scale_${size}`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await onServer(serverUrl, `drop database if exists ${name} with (force)`);
-  await onServer(serverUrl, `create database ${name}`);
-  const handle = openDatabase({ driver: 'postgres', url: url.toString() });
+  const url = databaseUrlBeside(serverUrl, name);
+  await runOnServer(serverUrl, `drop database if exists ${name} with (force)`);
+  await runOnServer(serverUrl, `create database ${name}`);
+  const handle = openDatabase({ driver: 'postgres', url });
   const started = Date.now();
   try {
     await migrateDatabase(handle);
@@ -49,6 +38,6 @@ runScript(async () => {
   } finally {
     await handle.close();
   }
-  if (values.keep) console.log(`Kept. Start the panel on it with: DATABASE_URL=${url.toString()} npm start`);
-  else await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+  if (values.keep) console.log(`Kept. Start the panel on it with: DATABASE_URL=${url} npm start`);
+  else await runOnServer(serverUrl, `drop database if exists ${name} with (force)`);
 });

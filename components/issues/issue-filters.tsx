@@ -1,11 +1,18 @@
-// Filters of a user's sync issues: a GET form, so every view is a link.
+// Filters of a user's or a profile's sync issues: a GET form, so every view is a link.
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { single, type SearchParams } from '@/lib/paging/list-params';
 import { ERROR_CODE_MEANINGS, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 
 type Values = { from: string; to: string; type: string; operation: string; code: string };
+
+/** The filter fields as the URL has them ('' when absent), for the form and for "is it filtered?". */
+export function issueFilterValues(params: SearchParams): Values {
+  const text = (key: keyof Values) => single(params[key]) ?? '';
+  return { from: text('from'), to: text('to'), type: text('type'), operation: text('operation'), code: text('code') };
+}
 
 function Choice({ name, label, value, options }: { name: string; label: string; value: string; options: [string, string][] }) {
   return (

@@ -6,7 +6,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import type { SyncSessionStatus } from '@/db/schema';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 
-export function SessionsPerDayChart({ days, statuses }: { days: { day: string; counts: Record<SyncSessionStatus, number> }[]; statuses: SyncSessionStatus[] }) {
+export function SessionsPerDayChart({ days, statuses }: { days: { day: string; counts: Record<SyncSessionStatus, number> }[]; statuses: readonly SyncSessionStatus[] }) {
   const theme = useTheme();
   const colours: Record<SyncSessionStatus, string> = {
     ready: theme.palette.grey[400],

@@ -40,7 +40,6 @@ export interface OverviewFigures {
   issuesTotal: number;
 }
 
-const STATUSES: SyncSessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
 const TOP = 10;
 // Ranking users reads one row per user and day with a problem (up to users x days): the period
 // is capped so the page stays fast at 50,000 users with problems every day (BENCHMARKS.md).
@@ -185,4 +184,3 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
   };
 }
 
-export const SESSION_STATUS_ORDER = STATUSES;

@@ -6,13 +6,14 @@
 // at any size of the period (see the profile indexes in db/schema.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { SyncSessionStatus } from '@/db/schema';
+import { sessionStatusValues } from '@/lib/ingest/batch-schema';
 import type { Direction } from '@/lib/paging/keyset';
 
 export const SESSION_SORT_KEYS = ['startedAt', 'endedAt', 'status'] as const;
 export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
 
 // The lifecycle order of the enum; "descending" puts errors first.
-const STATUS_ORDER: readonly SyncSessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
+const STATUS_ORDER: readonly SyncSessionStatus[] = sessionStatusValues;
 
 export interface SessionSegment {
   /** Stable name, kept in cursors. */

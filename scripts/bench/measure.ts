@@ -13,17 +13,23 @@ export function stats(samples: number[]): Stats {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-async function timedGet(url: string, cookie: string): Promise<{ ttfbMs: number; totalMs: number; bytes: number; status: number; body?: Buffer }> {
-  const started = performance.now();
-  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-  const ttfbMs = performance.now() - started;
+/** Reads a response body to its end, handing each chunk on; returns the byte count. */
+async function readBody(response: Response, onChunk?: (chunk: Uint8Array) => Promise<void>): Promise<number> {
   let bytes = 0;
   const reader = response.body!.getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return bytes;
     bytes += value.byteLength;
+    if (onChunk) await onChunk(value);
   }
+}
+
+async function timedGet(url: string, cookie: string): Promise<{ ttfbMs: number; totalMs: number; bytes: number; status: number; body?: Buffer }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+  const ttfbMs = performance.now() - started;
+  const bytes = await readBody(response);
   return { ttfbMs, totalMs: performance.now() - started, bytes, status: response.status };
 }
 
@@ -69,14 +75,9 @@ export async function measureDownload(baseUrl: string, path: string, cookie: str
     const ttfbMs = performance.now() - started;
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     const out = saveTo ? fs.createWriteStream(saveTo) : null;
-    let bytes = 0;
-    const reader = response.body!.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (out && !out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
+    const bytes = await readBody(response, async (chunk) => {
+      if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    });
     if (out) await new Promise<void>((resolve) => out.end(() => resolve()));
     return { ttfbMs, totalMs: performance.now() - started, bytes, peakGrowthMb: peak - baseline };
   } finally {

@@ -1,10 +1,10 @@
 // Every database test runs on PGlite, and on PostgreSQL too when DATABASE_URL is set: each
 // run in a fresh database of its own, dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { databaseUrlBeside, runOnServer } from '@/db/server-databases';
 import { parseEnv } from '@/lib/env';
 
 export type TestDriver = 'pglite' | 'postgres';
@@ -18,21 +18,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function onServer(sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = (statement: string) => runOnServer(serverUrl!, statement);
 
 export async function createTestDatabase(driver: TestDriver, { migrate = true } = {}): Promise<TestDatabase> {
   if (driver === 'pglite') {
@@ -43,7 +29,7 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
   if (!serverUrl) throw new Error('DATABASE_URL is not set');
   const name = `sap_test_${randomBytes(6).toString('hex')}`;
   await onServer(`create database ${name}`);
-  const url = withDatabase(serverUrl, name);
+  const url = databaseUrlBeside(serverUrl, name);
   const handle = openDatabase({ driver: 'postgres', url });
   if (migrate) await migrateDatabase(handle);
   return {

@@ -6,13 +6,13 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
-import { IssueFilters } from '@/components/issues/issue-filters';
+import { IssueFilters, issueFilterValues } from '@/components/issues/issue-filters';
 import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues } from '@/lib/issues/list-issues';
 import { parseIssueParams } from '@/lib/issues/parse-issue-params';
-import { single, withParams, type SearchParams } from '@/lib/paging/list-params';
+import { withParams, type SearchParams } from '@/lib/paging/list-params';
 import { getProfile } from '@/lib/profiles/get-profile';
 
 export const metadata: Metadata = { title: 'Profile sync issues' };
@@ -22,7 +22,7 @@ export default async function ProfileSyncIssuesPage({ params, searchParams }: { 
   const profile = await orNotFound(getProfile(viewer, (await params).id));
   const query = await searchParams;
   const path = `/profiles/${profile.id}/sync-issues`;
-  const values = { from: single(query.from) ?? '', to: single(query.to) ?? '', type: single(query.type) ?? '', operation: single(query.operation) ?? '', code: single(query.code) ?? '' };
+  const values = issueFilterValues(query);
   const filters = <IssueFilters path={path} values={values} />;
   const parsed = parseIssueParams(query);
   if (!parsed.ok) return <ListProblem controls={filters} message={parsed.message} resetHref={path} resetLabel="Count all sync issues" />;

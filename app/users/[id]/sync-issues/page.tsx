@@ -3,7 +3,7 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { Metadata } from 'next';
-import { IssueFilters } from '@/components/issues/issue-filters';
+import { IssueFilters, issueFilterValues } from '@/components/issues/issue-filters';
 import { IssuesGrid } from '@/components/issues/issues-grid';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
@@ -22,7 +22,7 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
   const user = await orNotFound(getUser(viewer, (await params).id));
   const query = await searchParams;
   const path = `/users/${user.id}/sync-issues`;
-  const values = { from: single(query.from) ?? '', to: single(query.to) ?? '', type: single(query.type) ?? '', operation: single(query.operation) ?? '', code: single(query.code) ?? '' };
+  const values = issueFilterValues(query);
   const filters = <IssueFilters path={path} values={values} />;
   const parsed = parseIssueParams(query);
   const paging = parsePaging(query);
