@@ -16,6 +16,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -366,8 +367,8 @@ export const dailySessionCounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.day, t.profileId, t.status, t.errorCategory, t.errorSource] }),
-    // Covering: the overview's sums read the index only.
-    index('daily_session_counts_covering_idx').on(t.tenantId, t.day, t.profileId, t.status, t.errorCategory, t.errorSource, t.sessions),
+    // Covering: a profile admin's chart reads their profiles' days from the index only.
+    index('daily_session_counts_profile_day_idx').on(t.tenantId, t.profileId, t.day, t.status, t.sessions),
   ],
 );
 
@@ -395,12 +396,79 @@ export const dailyUserProblems = pgTable(
     errorSessions: integer('error_sessions').notNull(),
     issues: integer('issues').notNull(),
   },
+  // Read by day ranges only (moving the period rollups): the primary key serves.
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.userId, t.profileId] })],
+);
+
+// All profiles' sessions per day and status: the overview's chart for admins of every profile
+// reads 90 x 6 rows here instead of every profile's rows of daily_session_counts.
+export const dailyStatusCounts = pgTable(
+  'daily_status_counts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    status: syncSessionStatus('status').notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.status] })],
+);
+
+// ---------------------------------------------------------------- period rollups
+// The daily rollups summed over each overview period (the last 1, 7, 30 and 90 days ending on
+// as_of), so the overview reads a row per profile and key, or the ten worst users by index,
+// whatever the number of days and sessions. lib/rollups/rollup-windows.ts moves as_of to today
+// (adding the new days, subtracting the ones that left) and ingestion adds its deltas.
+
+export const rollupWindows = pgTable('rollup_windows', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  // The last day of every period; null until first built.
+  asOf: date('as_of', { mode: 'string' }),
+});
+
+export const windowSessionCounts = pgTable(
+  'window_session_counts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    days: smallint('days').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    status: syncSessionStatus('status').notNull(),
+    errorCategory: text('error_category').notNull(),
+    errorSource: text('error_source').notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.days, t.profileId, t.status, t.errorCategory, t.errorSource] })],
+);
+
+export const windowIssueCounts = pgTable(
+  'window_issue_counts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    days: smallint('days').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    type: syncIssueType('type').notNull(),
+    errorCode: integer('error_code').notNull(),
+    issues: integer('issues').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.days, t.profileId, t.type, t.errorCode] })],
+);
+
+export const windowUserProblems = pgTable(
+  'window_user_problems',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    days: smallint('days').notNull(),
+    userId: uuid('user_id').notNull(),
+    profileId: uuid('profile_id').notNull(),
+    errorSessions: integer('error_sessions').notNull(),
+    issues: integer('issues').notNull(),
+    problems: integer('problems').generatedAlwaysAs(sql`error_sessions + issues`),
+  },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.day, t.userId, t.profileId] }),
-    // One user's days (the worst users disabled due to an error).
-    index('daily_user_problems_tenant_user_day_idx').on(t.tenantId, t.userId, t.day),
-    // Covering: the top users of a period read the index only.
-    index('daily_user_problems_tenant_day_counts_idx').on(t.tenantId, t.day, t.userId, t.errorSessions, t.issues),
+    primaryKey({ columns: [t.tenantId, t.days, t.userId, t.profileId] }),
+    // The worst users of a period: read backwards, ten entries.
+    index('window_user_problems_ranking_idx').on(t.tenantId, t.days, t.problems, t.userId),
   ],
 );
 

@@ -39,8 +39,6 @@ function Grid2({ children }: { children: ReactNode }) {
 
 export function OverviewView({ figures, period }: { figures: OverviewFigures; period: OverviewPeriod }) {
   const links = overviewLinks(period);
-  // The top users may count fewer days than the period (USERS_MAX_DAYS): their links match.
-  const userLinks = overviewLinks({ ...period, from: figures.usersFrom });
   const { totals } = figures;
   const statusRow = (status: SyncSessionStatus) => figures.statuses.find((s) => s.key === status);
   const sourceLabel = (source: ErrorSource | null) => (source ? ERROR_SOURCE_LABELS[source] : 'Not reported');
@@ -106,17 +104,17 @@ export function OverviewView({ figures, period }: { figures: OverviewFigures; pe
             ])}
           />
         </FigureCard>
-        <FigureCard title={`Users with the most errors and issues${figures.usersFrom !== period.from ? ` (since ${figures.usersFrom})` : ''}`} id="top-users">
+        <FigureCard title="Users with the most errors and issues" id="top-users">
           <FigureTable
             label="Users with the most errors and issues"
             columns={[{ header: 'User' }, { header: 'Profile' }, { header: 'Sessions in error', numeric: true }, { header: 'Sync issues', numeric: true }]}
             rows={figures.users.map((u) => [
               u.userName,
               u.profileName,
-              <AppLink key="e" href={userLinks.userStatistics(u.userId, { status: 'error' })} aria-label={`${number(u.errorSessions)} sessions in error of ${u.userName}`}>
+              <AppLink key="e" href={links.userStatistics(u.userId, { status: 'error' })} aria-label={`${number(u.errorSessions)} sessions in error of ${u.userName}`}>
                 {number(u.errorSessions)}
               </AppLink>,
-              <AppLink key="i" href={userLinks.userIssues(u.userId)} aria-label={`${number(u.issues)} sync issues of ${u.userName}`}>
+              <AppLink key="i" href={links.userIssues(u.userId)} aria-label={`${number(u.issues)} sync issues of ${u.userName}`}>
                 {number(u.issues)}
               </AppLink>,
             ])}

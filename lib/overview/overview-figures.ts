@@ -1,6 +1,7 @@
 import 'server-only';
-// The overview's figures for the viewer's scope and period, all from the daily rollups (never
-// from scans of sessions or issues) and the few users disabled due to an error.
+// The overview's figures for the viewer's scope and period: the breakdowns and rankings from the
+// period rollups (a row per profile and key; the worst users by index), the chart from the daily
+// rollups, never from scans of sessions or issues; and the few users disabled due to an error.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
@@ -8,6 +9,7 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import type { IssueType } from '@/lib/issues/issue-labels';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
 import type { OverviewPeriod } from './overview-period';
 
 export interface ProfileCount {
@@ -32,8 +34,6 @@ export interface OverviewFigures {
   errorSources: BreakdownRow<ErrorSource | null>[];
   profiles: { profileId: string; profileName: string; errorSessions: number; issues: number }[];
   users: { userId: string; userName: string; profileName: string; errorSessions: number; issues: number }[];
-  /** The first day the top users are counted from: the period's, but at most USERS_MAX_DAYS back. */
-  usersFrom: string;
   disabledDueToError: { count: number; worst: { userId: string; userName: string; reason: string | null; since: string | null; errorSessions: number }[] };
   issueTypes: BreakdownRow<IssueType>[];
   issueCodes: BreakdownRow<number>[];
@@ -41,9 +41,6 @@ export interface OverviewFigures {
 }
 
 const TOP = 10;
-// Ranking users reads one row per user and day with a problem (up to users x days): the period
-// is capped so the page stays fast at 50,000 users with problems every day (BENCHMARKS.md).
-export const USERS_MAX_DAYS = 30;
 
 const emptyCounts = (): Record<SyncSessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
 
@@ -67,56 +64,63 @@ function breakdown<Key>(rows: { key: Key; profile_id: string; profile_name: stri
 
 export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
   const db = getDatabase().db;
-  const inPeriod = (alias: string): SQL =>
-    sql`${inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`))} and ${sql.raw(alias)}.day >= ${period.from}::date and ${sql.raw(alias)}.day < ${period.to}::date`;
-  const usersFrom = period.dayList[Math.max(0, period.dayList.length - USERS_MAX_DAYS)]!;
+  if (viewer.tenantId) await moveWindowsTo(db, viewer.tenantId, period.dayList[period.dayList.length - 1]!);
+  const inScope = (alias: string) => inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`));
+  // The period's rows of a period rollup (one per profile and key, or per user).
+  const inWindow = (alias: string): SQL => sql`${inScope(alias)} and ${sql.raw(alias)}.days = ${period.days}`;
   const profileJoin = (alias: string) => sql.raw(`join profiles p on p.tenant_id = ${alias}.tenant_id and p.id = ${alias}.profile_id`);
+  const inDays = (alias: string) => sql`${sql.raw(alias)}.day >= ${period.from}::date and ${sql.raw(alias)}.day < ${period.to}::date`;
 
   const [byDay, statusRows, errorRows, issueRows, profileRows, userRows, disabledCount, worstRows] = await Promise.all([
+    // Per day the chart needs days: all profiles' totals, or the admin's profiles' rows.
     queryRows<{ day: string; status: SyncSessionStatus; n: number }>(
       db,
-      sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, sum(r.sessions)::int as n
-          from daily_session_counts r where ${inPeriod('r')} group by 1, 2`,
+      viewer.profileIds === null
+        ? sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, r.sessions as n
+              from daily_status_counts r where r.tenant_id = ${viewer.tenantId} and ${inDays('r')}`
+        : sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, sum(r.sessions)::int as n
+              from daily_session_counts r where ${inScope('r')} and ${inDays('r')} group by 1, 2`,
     ),
     queryRows<{ status: SyncSessionStatus; profile_id: string; profile_name: string; n: number }>(
       db,
       sql`select r.status, r.profile_id, p.name as profile_name, sum(r.sessions)::int as n
-          from daily_session_counts r ${profileJoin('r')}
-          where ${inPeriod('r')} group by 1, 2, 3 having sum(r.sessions) > 0`,
+          from window_session_counts r ${profileJoin('r')}
+          where ${inWindow('r')} group by 1, 2, 3 having sum(r.sessions) > 0`,
     ),
     // Per category, source and profile: totals and the top profiles come from the same rows.
     queryRows<{ category: string; source: string; profile_id: string; profile_name: string; n: number }>(
       db,
-      sql`select r.error_category as category, r.error_source as source, r.profile_id, p.name as profile_name, sum(r.sessions)::int as n
-          from daily_session_counts r ${profileJoin('r')}
-          where ${inPeriod('r')} and r.status = 'error' group by 1, 2, 3, 4 having sum(r.sessions) > 0`,
+      sql`select r.error_category as category, r.error_source as source, r.profile_id, p.name as profile_name, r.sessions as n
+          from window_session_counts r ${profileJoin('r')}
+          where ${inWindow('r')} and r.status = 'error' and r.sessions > 0`,
     ),
     queryRows<{ type: IssueType; code: number; profile_id: string; profile_name: string; n: number }>(
       db,
-      sql`select r.type, r.error_code as code, r.profile_id, p.name as profile_name, sum(r.issues)::int as n
-          from daily_issue_counts r ${profileJoin('r')}
-          where ${inPeriod('r')} group by 1, 2, 3, 4 having sum(r.issues) > 0`,
+      sql`select r.type, r.error_code as code, r.profile_id, p.name as profile_name, r.issues as n
+          from window_issue_counts r ${profileJoin('r')}
+          where ${inWindow('r')} and r.issues > 0`,
     ),
     queryRows<{ profile_id: string; profile_name: string; error_sessions: number; issues: number }>(
       db,
       sql`select p.id as profile_id, p.name as profile_name, coalesce(e.n, 0)::int as error_sessions, coalesce(i.n, 0)::int as issues
-          from (select r.tenant_id, r.profile_id, sum(r.sessions) as n from daily_session_counts r where ${inPeriod('r')} and r.status = 'error' group by 1, 2) e
-          full join (select r.tenant_id, r.profile_id, sum(r.issues) as n from daily_issue_counts r where ${inPeriod('r')} group by 1, 2) i
+          from (select r.tenant_id, r.profile_id, sum(r.sessions) as n from window_session_counts r where ${inWindow('r')} and r.status = 'error' group by 1, 2) e
+          full join (select r.tenant_id, r.profile_id, sum(r.issues) as n from window_issue_counts r where ${inWindow('r')} group by 1, 2) i
             on i.tenant_id = e.tenant_id and i.profile_id = e.profile_id
           join profiles p on p.tenant_id = coalesce(e.tenant_id, i.tenant_id) and p.id = coalesce(e.profile_id, i.profile_id)
           where coalesce(e.n, 0) + coalesce(i.n, 0) > 0
           order by coalesce(e.n, 0) + coalesce(i.n, 0) desc, p.name limit ${TOP}`,
     ),
+    // The ranking index read backwards: ten entries, whatever the number of users. A user who
+    // moved between profiles in the period has a row per profile, named by the sessions' profile.
     queryRows<{ user_id: string; user_name: string; profile_name: string; error_sessions: number; issues: number }>(
       db,
       sql`select top.user_id, u.name as user_name, p.name as profile_name, top.error_sessions, top.issues
-          from (select r.tenant_id, r.user_id, sum(r.error_sessions)::int as error_sessions, sum(r.issues)::int as issues
-                from daily_user_problems r where ${inPeriod('r')} and r.day >= ${usersFrom}::date group by 1, 2
-                having sum(r.error_sessions) + sum(r.issues) > 0
-                order by sum(r.error_sessions) + sum(r.issues) desc, r.user_id limit ${TOP}) top
+          from (select r.tenant_id, r.user_id, r.profile_id, r.error_sessions, r.issues, r.problems
+                from window_user_problems r where ${inWindow('r')} and r.problems > 0
+                order by r.problems desc, r.user_id desc limit ${TOP}) top
           join users u on u.tenant_id = top.tenant_id and u.id = top.user_id
-          join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id
-          order by top.error_sessions + top.issues desc, u.name`,
+          ${profileJoin('top')}
+          order by top.problems desc, u.name`,
     ),
     queryRows<{ n: number }>(
       db,
@@ -127,8 +131,8 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
     queryRows<{ user_id: string; user_name: string; reason: string | null; since: Date | string | null; error_sessions: number }>(
       db,
       sql`select u.id as user_id, u.name as user_name, u.sync_error_reason as reason, u.sync_error_at as since,
-                 coalesce((select sum(r.error_sessions) from daily_user_problems r
-                           where r.tenant_id = u.tenant_id and r.user_id = u.id and r.day >= ${period.from}::date and r.day < ${period.to}::date), 0)::int as error_sessions
+                 coalesce((select sum(r.error_sessions) from window_user_problems r
+                           where r.tenant_id = u.tenant_id and r.days = ${period.days} and r.user_id = u.id), 0)::int as error_sessions
           from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id
           where ${inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))} and ${effectiveSyncStatusIs(statusColumns('u', 'p'), 'error')}
           order by 5 desc, u.sync_error_at desc, u.id limit ${TOP}`,
@@ -160,7 +164,6 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
       (key) => key ?? '',
     ),
     profiles: profileRows.map((r) => ({ profileId: r.profile_id, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
-    usersFrom,
     users: userRows.map((r) => ({ userId: r.user_id, userName: r.user_name, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
     disabledDueToError: {
       count: disabledCount[0]?.n ?? 0,

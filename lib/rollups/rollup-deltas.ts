@@ -2,10 +2,12 @@ import 'server-only';
 // Keeps the daily rollups right as a batch writes: the rollup-relevant facts of the batch's
 // sessions and issues are read before and after the write, and only the difference is added
 // (a replay adds nothing; a session moving from Started to Error moves one count). Deltas are
-// applied in key order, so concurrent batches lock rollup rows in the same order.
+// applied in key order, so concurrent batches lock rollup rows in the same order. The period
+// rollups get the same deltas, for the periods whose days they fall in (window-deltas.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dailyIssueCounts, dailySessionCounts, dailyUserProblems, syncIssues, syncSessions } from '@/db/schema';
+import { dailyIssueCounts, dailySessionCounts, dailyStatusCounts, dailyUserProblems, syncIssues, syncSessions } from '@/db/schema';
+import { applyWindowDeltas, type DailyDelta } from './window-deltas';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -70,6 +72,7 @@ export async function readIssueFacts(tx: Transaction, tenantId: string, engineId
 
 export class RollupDeltas {
   private readonly sessions = new Map<string, number>();
+  private readonly statuses = new Map<string, number>();
   private readonly issues = new Map<string, number>();
   private readonly problems = new Map<string, { errorSessions: number; issues: number }>();
 
@@ -86,6 +89,7 @@ export class RollupDeltas {
 
   private session(facts: SessionFacts, sign: 1 | -1) {
     RollupDeltas.add(this.sessions, [facts.day, facts.profileId, facts.status, facts.errorCategory, facts.errorSource], sign);
+    RollupDeltas.add(this.statuses, [facts.day, facts.status], sign);
     if (facts.status === 'error') this.addProblem([facts.day, facts.userId, facts.profileId], sign, 0);
   }
 
@@ -174,5 +178,21 @@ export class RollupDeltas {
           },
         });
     }
+    const statuses = RollupDeltas.changed(this.statuses, (v) => v === 0);
+    if (statuses.length > 0) {
+      await tx
+        .insert(dailyStatusCounts)
+        .values(statuses.map(([[day, status], delta]) => ({ tenantId, day: day as string, status: status as (typeof dailyStatusCounts.$inferInsert)['status'], sessions: delta })))
+        .onConflictDoUpdate({
+          target: [dailyStatusCounts.tenantId, dailyStatusCounts.day, dailyStatusCounts.status],
+          set: { sessions: sql`${dailyStatusCounts.sessions} + excluded.sessions` },
+        });
+    }
+    const daily = ([day, ...keys]: unknown[], values: number[]): DailyDelta => ({ day: day as string, keys: keys as (string | number)[], values });
+    await applyWindowDeltas(tx, tenantId, {
+      daily_session_counts: sessions.map(([key, delta]) => daily(key, [delta])),
+      daily_issue_counts: issues.map(([key, delta]) => daily(key, [delta])),
+      daily_user_problems: problems.map(([key, delta]) => daily(key, [delta.errorSessions, delta.issues])),
+    });
   }
 }

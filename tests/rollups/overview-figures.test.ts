@@ -117,6 +117,27 @@ describeEachDatabase('overview figures from the rollups', (database) => {
     expect(figures.issuesTotal).toBe(issues[0]!.n);
   });
 
+  it('ranks the users by their sessions in error and issues in the period, as the rows count them', async () => {
+    const period = overviewPeriod(7, NOW);
+    const inPeriod = (column: string) => sql`${sql.raw(column)} >= ${period.from}::date and ${sql.raw(column)} < ${period.to}::date`;
+    const want = await queryRows<{ user_name: string; error_sessions: number; issues: number }>(
+      database().db,
+      sql`select u.name as user_name, count(*) filter (where x.kind = 'e')::int as error_sessions, count(*) filter (where x.kind = 'i')::int as issues
+          from (select user_id, 'e' as kind from sync_sessions where tenant_id = ${tenantId}::uuid and status = 'error' and ${inPeriod('started_at')}
+                union all select user_id, 'i' from sync_issues where tenant_id = ${tenantId}::uuid and ${inPeriod('occurred_at')}) x
+          join users u on u.id = x.user_id group by 1 order by 1`,
+    );
+    for (const days of [7, 1] as const) {
+      const figures = await getOverviewFigures(boss, overviewPeriod(days, NOW));
+      const problems = figures.users.map((u) => u.errorSessions + u.issues);
+      expect(problems).toEqual([...problems].sort((a, b) => b - a));
+      if (days === 7) {
+        expect(want.length).toBeGreaterThan(3);
+        expect(figures.users.map(({ userName, errorSessions, issues }) => ({ user_name: userName, error_sessions: errorSessions, issues })).sort((a, b) => a.user_name.localeCompare(b.user_name))).toEqual(want);
+      }
+    }
+  });
+
   it("keeps a profile admin to their profiles' figures", async () => {
     const figures = await getOverviewFigures(lead, overviewPeriod(7, NOW));
     const want = await direct(sql`profile_id = ${salesId}::uuid`);

@@ -1,9 +1,11 @@
 // The overview's daily rollups, kept by ingestion, equal a direct aggregate of the rows on both
 // drivers: after the first write, a replay, status moves, issue changes and another tenant's data.
+// So do the period rollups, as ingestion adds to them and as their last day moves.
 import { sql } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { directAggregates, rebuildRollups } from '@/lib/rollups/rebuild-rollups';
+import { moveWindowsTo, WINDOW_DAYS, WINDOWED_ROLLUPS, windowMove } from '@/lib/rollups/rollup-windows';
 import type { IngestBatchInput } from '@/lib/ingest/batch-schema';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
@@ -46,6 +48,24 @@ function batch(round: number): IngestBatchInput {
   };
 }
 
+describe('moving a period', () => {
+  it('adds the days that entered and subtracts the days that left, or sums it again', () => {
+    expect(windowMove(7, '2026-11-22', '2026-11-24')).toEqual({
+      rebuild: false,
+      ranges: [
+        { after: '2026-11-22', through: '2026-11-24', sign: 1 },
+        { after: '2026-11-15', through: '2026-11-17', sign: -1 },
+      ],
+    });
+    expect(windowMove(7, '2026-11-24', '2026-11-24')).toEqual({ rebuild: false, ranges: [] });
+    // Moved by its length or more, backwards, or never built: summed again.
+    for (const from of ['2026-11-17', '2026-11-25', null]) {
+      expect(windowMove(7, from, '2026-11-24')).toEqual({ rebuild: true, ranges: [{ after: '2026-11-17', through: '2026-11-24', sign: 1 }] });
+    }
+    expect(windowMove(1, '2026-11-23', '2026-11-24').rebuild).toBe(true);
+  });
+});
+
 describeEachDatabase('daily rollups kept by ingestion', (database) => {
   let tenantId: string;
 
@@ -64,6 +84,42 @@ describeEachDatabase('daily rollups kept by ingestion', (database) => {
       queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, ${sql.raw(['profile_id, status, error_category, error_source, sessions', 'profile_id, type, error_code, issues', 'user_id, profile_id, error_sessions, issues'][keys]!)} from (${query}) d order by ${sql.raw(['1, 2, 3, 4, 5, 6', '1, 2, 3, 4, 5', '1, 2, 3, 4'][keys]!)}`);
     return { sessionCounts: await ordered(q.sessionCounts, 0), issueCounts: await ordered(q.issueCounts, 1), userProblems: await ordered(q.userProblems, 2) };
   };
+
+  // The period rollups as kept, and as the rows' daily aggregates summed over each period.
+  const windowRows = async (id: string) => {
+    const db = database().db;
+    const out: Record<string, unknown[]> = {};
+    for (const r of WINDOWED_ROLLUPS) {
+      const columns = ['days', ...r.keys, ...r.values].join(', ');
+      out[r.window] = await queryRows(db, sql`select ${sql.raw(columns)} from ${sql.raw(r.window)} where tenant_id = ${id}::uuid and not (${sql.raw(r.values.map((v) => `${v} = 0`).join(' and '))}) order by ${sql.raw(columns)}`);
+    }
+    return out;
+  };
+  const directWindows = async (id: string, asOf: string) => {
+    const db = database().db;
+    const q = directAggregates((alias) => sql`${sql.raw(alias)}.tenant_id = ${id}::uuid`);
+    const daily: Record<string, ReturnType<typeof sql>> = { daily_session_counts: q.sessionCounts, daily_issue_counts: q.issueCounts, daily_user_problems: q.userProblems };
+    const out: Record<string, unknown[]> = {};
+    for (const r of WINDOWED_ROLLUPS) {
+      const keys = ['days', ...r.keys].join(', ');
+      const sums = r.values.map((v) => `sum(${v})::int as ${v}`).join(', ');
+      out[r.window] = await queryRows(
+        db,
+        sql`select ${sql.raw(keys)}, ${sql.raw(sums)}
+            from (${daily[r.daily]!}) d join (values ${sql.raw(WINDOW_DAYS.map((n) => `(${n})`).join(', '))}) w(days)
+              on d.day > ${asOf}::date - w.days and d.day <= ${asOf}::date
+            group by ${sql.raw(keys)} order by ${sql.raw(keys)}`,
+      );
+    }
+    return out;
+  };
+  const statusRows = (id: string) =>
+    queryRows(database().db, sql`select to_char(day, 'YYYY-MM-DD') as day, status, sessions from daily_status_counts where tenant_id = ${id}::uuid and sessions <> 0 order by 1, 2`);
+  const directStatuses = (id: string) =>
+    queryRows(
+      database().db,
+      sql`select to_char(day, 'YYYY-MM-DD') as day, status, sessions from (${directAggregates((alias) => sql`${sql.raw(alias)}.tenant_id = ${id}::uuid`).statusCounts}) d order by 1, 2`,
+    );
 
   beforeAll(async () => {
     tenantId = (await createTenant(database().db, 'rollups')).id;
@@ -97,5 +153,36 @@ describeEachDatabase('daily rollups kept by ingestion', (database) => {
     expect(await rollupRows(other)).toEqual(await direct(other));
     await rebuildRollups(db, tenantId);
     expect(await rollupRows(tenantId)).toEqual(kept);
+  });
+
+  it('keep the period rollups equal to the daily ones summed, through batches and moves of their last day', async () => {
+    const { db } = database();
+    const id = (await createTenant(db, 'rollup-windows')).id;
+    await ingest(db, id, batch(0));
+    await moveWindowsTo(db, id, '2026-11-22');
+    const built = await windowRows(id);
+    expect(built).toEqual(await directWindows(id, '2026-11-22'));
+    expect(built.window_user_problems!.length).toBeGreaterThan(5);
+
+    // A replay adds nothing; status moves and issues moving to later days (past as_of) move counts.
+    await ingest(db, id, batch(0));
+    expect(await windowRows(id)).toEqual(built);
+    await ingest(db, id, batch(1));
+    const moved = await windowRows(id);
+    expect(moved).not.toEqual(built);
+    expect(moved).toEqual(await directWindows(id, '2026-11-22'));
+    expect(await statusRows(id)).toEqual(await directStatuses(id));
+
+    // Moving as_of forward day by day, by several days, and a rebuild all agree with the rows.
+    for (const day of ['2026-11-23', '2026-11-24', '2026-11-27', '2026-12-20']) {
+      await moveWindowsTo(db, id, day);
+      expect(await windowRows(id), day).toEqual(await directWindows(id, day));
+    }
+    await moveWindowsTo(db, id, '2026-11-24');
+    const kept = await windowRows(id);
+    expect(kept).toEqual(await directWindows(id, '2026-11-24'));
+    await rebuildRollups(db, id, '2026-11-24');
+    expect(await windowRows(id)).toEqual(kept);
+    expect(await statusRows(id)).toEqual(await directStatuses(id));
   });
 });
