@@ -25,10 +25,17 @@ export function inlineQuery(query: SQL): string {
   return text.replace(/\$(\d+)\b/g, (whole, index: string) => (Number(index) >= 1 && Number(index) <= params.length ? literal(params[Number(index) - 1]) : whole));
 }
 
-export async function* copyOut(pool: Pool, query: SQL): AsyncGenerator<Buffer> {
+/** format: COPY's text or csv. Times as text follow DateStyle, which is set to ISO here. */
+export async function* copyOut(pool: Pool, query: SQL, format: 'text' | 'csv'): AsyncGenerator<Buffer> {
   const client = await pool.connect();
   let finished = false;
-  const stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT`));
+  try {
+    await client.query(`SET datestyle = 'ISO, YMD'`);
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+  const stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT ${format})`));
   try {
     for await (const chunk of stream) yield chunk as Buffer;
     finished = true;

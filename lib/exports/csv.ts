@@ -20,6 +20,7 @@ export function csvRows(rows: CsvValue[][]): string {
   return stringify(
     rows.map((row) => row.map((value) => (value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutralizeFormula(value)))),
     // csv-stringify quotes CRLF but not a bare CR or LF: both would split the row in a spreadsheet.
-    { record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/ },
+    // Exactly RFC 4180's (and PostgreSQL COPY's) cases otherwise: a comma, a quote, a line break.
+    { record_delimiter: '\r\n', quoted_match: /[\r\n]/ },
   );
 }

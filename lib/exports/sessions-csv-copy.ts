@@ -1,8 +1,8 @@
 import 'server-only';
 // The sessions CSV on PostgreSQL, byte for byte the one lib/exports/sessions-csv.ts writes, but
-// formatted by the server and streamed with COPY: each row is one CSV line built in SQL with the
-// same rules (ISO 8601 UTC to the second, formula neutralization, RFC 4180 quoting), sent as
-// COPY's text format, whose escapes are undone here while LF becomes CRLF.
+// formatted by the server and streamed with COPY … (FORMAT csv): the SELECT only does what COPY
+// cannot (labels, ISO 8601 UTC times, formula neutralization, empty text as no value), COPY
+// quotes in C as RFC 4180 and csvRows do, and here each record's LF becomes CRLF.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { copyOut } from '@/db/copy-out';
@@ -13,73 +13,65 @@ import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 import { csvRows, UTF8_BOM } from './csv';
 import { SESSIONS_CSV_HEADER } from './sessions-csv-header';
 
-// JavaScript's \s, which csv-stringify's quoted_match (lib/exports/csv.ts) uses.
-const JS_SPACE = '^[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]$';
-
-/** One text cell as csvRows writes it: '' for null, a leading ' before = + - @ tab CR, quoted when
- * it holds a comma, a quote, CR or LF, or starts or ends with a space. Cheap string tests, not a
- * regex over the whole text: this runs for every row of a million-row export. */
-function textCell(value: SQL): SQL {
-  const neutralized = sql`(case when left(${value}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${value} else coalesce(${value}, '') end)`;
-  const needsQuotes = sql`(strpos(${neutralized}, ',') > 0 or strpos(${neutralized}, '"') > 0 or strpos(${neutralized}, E'\\r') > 0 or strpos(${neutralized}, E'\\n') > 0
-    or left(${neutralized}, 1) ~ ${JS_SPACE} or right(${neutralized}, 1) ~ ${JS_SPACE})`;
-  return sql`(case when ${needsQuotes} then '"' || replace(${neutralized}, '"', '""') || '"' else ${neutralized} end)`;
-}
-
-const numberCell = (value: SQL) => sql`coalesce(${value}::text, '')`;
-const timeCell = (value: SQL) => sql`coalesce(to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '')`;
+/** A text cell as csvRows writes it: a leading ' before = + - @ tab CR; '' as null, because COPY
+ * quotes an empty string ("") to tell it from null and csvRows writes both as nothing. */
+const textCell = (value: SQL) => sql`(case when left(${value}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${value} else nullif(${value}, '') end)`;
+// timestamp::text under DateStyle ISO (set by copyOut) is 'YYYY-MM-DD HH:MI:SS': cheaper than to_char.
+const timeCell = (value: SQL) => sql`replace(date_trunc('second', ${value} at time zone 'UTC')::text, ' ', 'T') || 'Z'`;
 const labelCase = (value: SQL, labels: Record<string, string>) =>
   sql`(case ${value} ${sql.join(Object.entries(labels).map(([key, label]) => sql`when ${key} then ${label}`), sql` `)} end)`;
 
-function lineQuery(viewer: TenantViewer, filter: SessionFilter): SQL {
-  // Ids, times, numbers and the status and source labels never need quoting or neutralizing.
+/** The SELECT the export runs (also what the benchmark gives `psql \copy`). */
+export function sessionsCsvSelect(viewer: TenantViewer, filter: SessionFilter): SQL {
   const cells = [
-    sql`s.id::text`,
-    sql`u.id::text`,
+    sql`s.id`,
+    sql`u.id`,
     textCell(sql`u.email`),
     timeCell(sql`s.started_at`),
     timeCell(sql`s.ended_at`),
     labelCase(sql`s.status::text`, SESSION_STATUS_LABELS),
-    numberCell(sql`s.scope`),
-    numberCell(sql`s.changes`),
-    numberCell(sql`s.issues`),
+    sql`s.scope`,
+    sql`s.changes`,
+    sql`s.issues`,
     textCell(sql`s.error_category`),
-    sql`coalesce(${labelCase(sql`s.error_source::text`, ERROR_SOURCE_LABELS)}, '')`,
+    labelCase(sql`s.error_source::text`, ERROR_SOURCE_LABELS),
     textCell(sql`s.message`),
   ];
-  return sql`select concat_ws(',', ${sql.join(cells, sql`, `)})
+  return sql`select ${sql.join(cells, sql`, `)}
     from sync_sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
     where ${sessionConditions(viewer, filter)}
     order by s.started_at, s.id`;
 }
 
-const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
 const LF = 0x0a;
-const UNESCAPED: Record<number, number> = { 0x62: 0x08, 0x66: 0x0c, 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x76: 0x0b, 0x5c: 0x5c };
+const CR = 0x0d;
 
-/** COPY text format -> the CSV bytes: \n \r \t \b \f \v \\ unescaped, each row's LF made CRLF. */
-export async function* copyTextToCsv(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
-  let pendingBackslash = false;
+/** COPY's CSV records -> CRLF records: an LF outside quotes ends a record; inside quotes (a
+ * message's own line break) it stays. A doubled quote toggles twice, so counting is enough. */
+export async function* crlfRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
+  let quoted = false;
   for await (const chunk of chunks) {
-    // At most one extra byte per row (CR), never more than the chunk doubled.
+    // At most one extra byte per record.
     const out = Buffer.allocUnsafe(chunk.length * 2);
     let length = 0;
+    let start = 0;
     for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (pendingBackslash) {
-        out[length++] = UNESCAPED[byte] ?? byte;
-        pendingBackslash = false;
-      } else if (byte === BACKSLASH) pendingBackslash = true;
-      else if (byte === LF) {
-        out[length++] = 0x0d;
+      const byte = chunk[i];
+      if (byte === QUOTE) quoted = !quoted;
+      else if (byte === LF && !quoted) {
+        length += chunk.copy(out, length, start, i);
+        out[length++] = CR;
         out[length++] = LF;
-      } else out[length++] = byte;
+        start = i + 1;
+      }
     }
+    length += chunk.copy(out, length, start);
     if (length > 0) yield out.subarray(0, length);
   }
 }
 
 export async function* sessionsCsvByCopy(pool: Pool, viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {
   yield UTF8_BOM + csvRows([SESSIONS_CSV_HEADER]);
-  yield* copyTextToCsv(copyOut(pool, lineQuery(viewer, filter)));
+  yield* crlfRecords(copyOut(pool, sessionsCsvSelect(viewer, filter), 'csv'));
 }

@@ -1,4 +1,5 @@
-// The CSV cells of every download: quoting of line breaks, quotes, commas and edge spaces,
+// The CSV cells of every download: quoting of line breaks, quotes and commas (RFC 4180's cases,
+// which PostgreSQL's COPY quotes too; spaces are part of the value and left bare),
 // formula neutralization, empty values.
 import { describe, expect, it } from 'vitest';
 import { csvRows } from '@/lib/exports/csv';
@@ -11,8 +12,8 @@ describe('csvRows', () => {
     ['a\r\nb', '"a\r\nb"\r\n'],
     ['a,b', '"a,b"\r\n'],
     ['a"b', '"a""b"\r\n'],
-    [' a', '" a"\r\n'],
-    ['a ', '"a "\r\n'],
+    [' a', ' a\r\n'],
+    ['a ', 'a \r\n'],
     ['x y', 'x y\r\n'],
     ['=1+1', "'=1+1\r\n"],
     ['\tTab', "'\tTab\r\n"],
