@@ -59,7 +59,14 @@ export interface DownloadMeasure {
 }
 
 /** One download read to the end while the server's RSS is sampled every 20 ms. */
-export async function measureDownload(baseUrl: string, path: string, cookie: string, serverPid: number, saveTo?: string): Promise<DownloadMeasure> {
+/** acceptEncoding: what the client asks for; 'identity' gets the bytes uncompressed, as psql does. */
+export async function measureDownload(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  serverPid: number,
+  { saveTo, acceptEncoding = 'identity' }: { saveTo?: string; acceptEncoding?: 'identity' | 'gzip' } = {},
+): Promise<DownloadMeasure> {
   const baseline = residentMb(serverPid);
   let peak = baseline;
   const sampler = setInterval(() => {
@@ -71,7 +78,7 @@ export async function measureDownload(baseUrl: string, path: string, cookie: str
   }, 20);
   try {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie, 'accept-encoding': acceptEncoding } });
     const ttfbMs = performance.now() - started;
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     const out = saveTo ? fs.createWriteStream(saveTo) : null;
