@@ -4,20 +4,25 @@ import { sanitizeFilename } from './filenames';
 
 export function streamDownload(chunks: AsyncGenerator<string | Uint8Array>, { filename, contentType }: { filename: string; contentType: string }): Response {
   const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
-      } catch (error) {
-        controller.error(error);
-      }
+  // Up to 1 MB read ahead: the database keeps producing while the socket drains, and memory
+  // stays bounded (pull is called only while less than that is queued).
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await chunks.next();
+          if (done) controller.close();
+          else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
     },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+    new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
+  );
   return new Response(stream, {
     headers: {
       'content-type': contentType,
