@@ -8,6 +8,7 @@ import { inlineQuery } from '@/db/copy-out';
 import { openDatabase, setDatabase } from '@/db/client';
 import { databaseUrlBeside } from '@/db/server-databases';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
+import { sessionsCsvSelect } from '@/lib/exports/sessions-csv-copy';
 import { listIssues } from '@/lib/issues/list-issues';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { overviewPeriod } from '@/lib/overview/overview-period';
@@ -51,6 +52,10 @@ runScript(async () => {
       ['Overview, 7 days', () => getOverviewFigures(viewer, overviewPeriod(7, now))],
       ['Overview, 90 days', () => getOverviewFigures(viewer, overviewPeriod(90, now))],
     ];
+    // The CSV export runs its SELECT through COPY, not db.execute: explained as it is.
+    const exportRange = { from: new Date(now.getTime() - 91 * 86_400_000), to: new Date(now.getTime() + 86_400_000) };
+    const exportSelect = sessionsCsvSelect(viewer, { owner: { kind: 'profile', id: profileId }, range: exportRange });
+    cases.push(["Sessions CSV of profile 0, 91 days (the export's SELECT)", async () => captured.push(exportSelect)]);
     for (const [title, run] of cases) {
       captured.length = 0;
       await run();

@@ -1,6 +1,10 @@
 // Timing and memory sampling for the benchmark: repeated page requests (median, p95), and
 // downloads read to the end with the server's resident memory sampled meanwhile.
 import fs from 'node:fs';
+import http, { type IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 
 export interface Stats {
   median: number;
@@ -13,15 +17,14 @@ export function stats(samples: number[]): Stats {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-/** Reads a response body to its end, handing each chunk on; returns the byte count. */
-async function readBody(response: Response, onChunk?: (chunk: Uint8Array) => Promise<void>): Promise<number> {
+/** Reads a response body to its end; returns the byte count. */
+async function readBody(response: Response): Promise<number> {
   let bytes = 0;
   const reader = response.body!.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return bytes;
     bytes += value.byteLength;
-    if (onChunk) await onChunk(value);
   }
 }
 
@@ -78,14 +81,25 @@ export async function measureDownload(
   }, 20);
   try {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie, 'accept-encoding': acceptEncoding } });
-    const ttfbMs = performance.now() - started;
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    const out = saveTo ? fs.createWriteStream(saveTo) : null;
-    const bytes = await readBody(response, async (chunk) => {
-      if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    // A connection of its own (as psql opens one): a kept-alive socket that the server closed
+    // while psql ran would fail the request.
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      http.get(`${baseUrl}${path}`, { agent: false, headers: { cookie, 'accept-encoding': acceptEncoding } }, resolve).on('error', reject);
     });
-    if (out) await new Promise<void>((resolve) => out.end(() => resolve()));
+    const ttfbMs = performance.now() - started;
+    if (response.statusCode !== 200) throw new Error(`${path} answered ${response.statusCode}`);
+    let bytes = 0;
+    const counter = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done();
+      },
+    });
+    // A browser inflates what it asked gzip for: so does this client.
+    const sink = saveTo ? fs.createWriteStream(saveTo) : counter;
+    if (response.headers['content-encoding'] === 'gzip') await pipeline(response, createGunzip(), sink);
+    else await pipeline(response, sink);
+    if (saveTo) bytes = fs.statSync(saveTo).size;
     return { ttfbMs, totalMs: performance.now() - started, bytes, peakGrowthMb: peak - baseline };
   } finally {
     clearInterval(sampler);
