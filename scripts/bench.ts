@@ -17,7 +17,7 @@ import { sessionsCsvSelect } from '@/lib/exports/sessions-csv-copy';
 import { encodeCursor } from '@/lib/paging/cursor';
 import { databaseUrlBeside } from '@/db/server-databases';
 import { parseEnv } from '@/lib/env';
-import { measureDownload, measurePage, type DownloadMeasure, type Stats } from './bench/measure';
+import { measureDownload, measurePagesAlternately, type DownloadMeasure, type Stats } from './bench/measure';
 import { startPanel } from './bench/panel-server';
 import { runScript } from './run-script';
 
@@ -228,24 +228,35 @@ runScript(async () => {
   const serverUrl = parseEnv(process.env).DATABASE_URL;
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server (the scale databases live beside it).');
 
-  const results: Partial<Record<Size, { pages: [string, Stats][]; downloads: DownloadResult }>> = {};
-  for (const size of sizes) {
-    const url = await ensureScaleDatabase(serverUrl, size);
-    const targets = await findTargets(url);
-    const panel = await startPanel(url, log);
-    try {
-      const measured: [string, Stats][] = [];
-      for (const [label, pagePath] of values['downloads-only'] ? [] : pages(targets)) {
-        const result = await measurePage(panel.baseUrl, pagePath, panel.cookie, runs);
-        log(`${size} ${label}: ${ms(result)} ms`);
-        measured.push([label.replace(/\([\d,]+ rows deep\)/, '(25,000 rows deep)'), result]);
-      }
-      const downloads = await measureDownloads(url, targets, panel);
-      log(`${size} downloads: ${JSON.stringify(downloads)}`);
-      results[size] = { pages: measured, downloads };
-    } finally {
-      await panel.stop();
+  const results: Partial<Record<Size, { pages: [string, Stats][]; downloads?: DownloadResult }>> = {};
+  // Both sizes' panels run side by side and take turns for every request of a page: whatever the
+  // machine does meanwhile (caches, background work) weighs on both sizes alike.
+  const running: { size: Size; url: string; targets: Targets; panel: Awaited<ReturnType<typeof startPanel>> }[] = [];
+  try {
+    for (const size of sizes) {
+      const url = await ensureScaleDatabase(serverUrl, size);
+      const targets = await findTargets(url);
+      running.push({ size, url, targets, panel: await startPanel(url, log) });
+      results[size] = { pages: [] };
     }
+    const pageLists = running.map((r) => pages(r.targets));
+    for (const [index, [label]] of (values['downloads-only'] ? [] : pageLists[0]!).entries()) {
+      const measured = await measurePagesAlternately(
+        running.map((r, i) => ({ baseUrl: r.panel.baseUrl, path: pageLists[i]![index]![1], cookie: r.panel.cookie })),
+        runs,
+      );
+      running.forEach((r, i) => {
+        log(`${r.size} ${pageLists[i]![index]![0]}: ${ms(measured[i]!)} ms`);
+        results[r.size]!.pages.push([label.replace(/\([\d,]+ rows deep\)/, '(25,000 rows deep)'), measured[i]!]);
+      });
+    }
+    for (const r of running) {
+      const downloads = await measureDownloads(r.url, r.targets, r.panel);
+      log(`${r.size} downloads: ${JSON.stringify(downloads)}`);
+      results[r.size]!.downloads = downloads;
+    }
+  } finally {
+    for (const r of running) await r.panel.stop();
   }
 
   console.log(`\n## Pages (ms, median / p95 of ${runs} runs after 2 warm-ups)\n`);
@@ -262,7 +273,7 @@ runScript(async () => {
   console.log('| size | what | rows / files | panel | baseline | ratio | first byte | server memory growth |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
-    const { csv, zip } = results[size]!.downloads;
+    const { csv, zip } = results[size]!.downloads!;
     const panelRate = csv.rows / (csv.totalMs / 1000);
     const gzipRate = csv.rows / (csv.gzip.totalMs / 1000);
     for (const [what, psqlMs, rate, measure] of [

@@ -36,17 +36,23 @@ async function timedGet(url: string, cookie: string): Promise<{ ttfbMs: number; 
   return { ttfbMs, totalMs: performance.now() - started, bytes, status: response.status };
 }
 
-/** Server time of a page as the client sees it on the same machine: warm-up, then `runs` requests. */
-export async function measurePage(baseUrl: string, path: string, cookie: string, runs: number): Promise<Stats & { bytes: number }> {
-  let bytes = 0;
+/** Server time of pages as the client sees it on the same machine: each page warmed up twice,
+ * then requested `runs` times, the pages taking turns (the same page of each size side by side,
+ * so that the machine's drift hits them alike). */
+export async function measurePagesAlternately(pages: { baseUrl: string; path: string; cookie: string }[], runs: number): Promise<(Stats & { bytes: number })[]> {
+  const bytes = pages.map(() => 0);
   for (let i = 0; i < 2; i++) {
-    const warm = await timedGet(`${baseUrl}${path}`, cookie);
-    if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}`);
-    bytes = warm.bytes;
+    for (const [index, page] of pages.entries()) {
+      const warm = await timedGet(`${page.baseUrl}${page.path}`, page.cookie);
+      if (warm.status !== 200) throw new Error(`${page.path} answered ${warm.status}`);
+      bytes[index] = warm.bytes;
+    }
   }
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push((await timedGet(`${baseUrl}${path}`, cookie)).totalMs);
-  return { ...stats(samples), bytes };
+  const samples: number[][] = pages.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [index, page] of pages.entries()) samples[index]!.push((await timedGet(`${page.baseUrl}${page.path}`, page.cookie)).totalMs);
+  }
+  return samples.map((list, index) => ({ ...stats(list), bytes: bytes[index]! }));
 }
 
 function residentMb(pid: number): number {
