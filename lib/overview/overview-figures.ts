@@ -11,19 +11,9 @@ import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
 import type { OverviewPeriod } from './overview-period';
+import { breakdownOf, rankedBreakdownQuery, type BreakdownRow, type ProfileCount, type RankedRow } from './ranked-breakdown';
 
-export interface ProfileCount {
-  profileId: string;
-  profileName: string;
-  count: number;
-}
-
-export interface BreakdownRow<Key> {
-  key: Key;
-  count: number;
-  /** The profiles with the most of it, for links into their pages. */
-  topProfiles: ProfileCount[];
-}
+export type { BreakdownRow, ProfileCount };
 
 export interface OverviewFigures {
   sessionsByDay: { day: string; counts: Record<SyncSessionStatus, number> }[];
@@ -44,34 +34,17 @@ const TOP = 10;
 
 const emptyCounts = (): Record<SyncSessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
 
-/** Groups (key, profile, count) rows into totals per key with their top three profiles. */
-function breakdown<Key>(rows: { key: Key; profile_id: string; profile_name: string; n: number }[], keyText: (key: Key) => string): BreakdownRow<Key>[] {
-  const byKey = new Map<string, BreakdownRow<Key>>();
-  for (const row of rows) {
-    const text = keyText(row.key);
-    const entry = byKey.get(text) ?? { key: row.key, count: 0, topProfiles: [] };
-    entry.count += row.n;
-    // The same profile comes once per finer key (a category per source, a code per type): add up.
-    const profile = entry.topProfiles.find((p) => p.profileId === row.profile_id);
-    if (profile) profile.count += row.n;
-    else entry.topProfiles.push({ profileId: row.profile_id, profileName: row.profile_name, count: row.n });
-    byKey.set(text, entry);
-  }
-  return [...byKey.values()]
-    .map((entry) => ({ ...entry, topProfiles: entry.topProfiles.sort((a, b) => b.count - a.count).slice(0, 3) }))
-    .sort((a, b) => b.count - a.count);
-}
-
 export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
   const db = getDatabase().db;
   if (viewer.tenantId) await moveWindowsTo(db, viewer.tenantId, period.dayList[period.dayList.length - 1]!);
   const inScope = (alias: string) => inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`));
   // The period's rows of a period rollup (one per profile and key, or per user).
   const inWindow = (alias: string): SQL => sql`${inScope(alias)} and ${sql.raw(alias)}.days = ${period.days}`;
+  const ranked = (table: string, value: string, keys: string[], where: SQL) => rankedBreakdownQuery(table, value, keys, viewer.tenantId, where);
   const profileJoin = (alias: string) => sql.raw(`join profiles p on p.tenant_id = ${alias}.tenant_id and p.id = ${alias}.profile_id`);
   const inDays = (alias: string) => sql`${sql.raw(alias)}.day >= ${period.from}::date and ${sql.raw(alias)}.day < ${period.to}::date`;
 
-  const [byDay, statusRows, errorRows, issueRows, profileRows, userRows, disabledCount, worstRows] = await Promise.all([
+  const [byDay, statusRows, categoryRows, sourceRows, typeRows, codeRows, profileRows, userRows, disabledCount, worstRows] = await Promise.all([
     // Per day the chart needs days: all profiles' totals, or the admin's profiles' rows.
     queryRows<{ day: string; status: SyncSessionStatus; n: number }>(
       db,
@@ -81,25 +54,14 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
         : sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, sum(r.sessions)::int as n
               from daily_session_counts r where ${inScope('r')} and ${inDays('r')} group by 1, 2`,
     ),
-    queryRows<{ status: SyncSessionStatus; profile_id: string; profile_name: string; n: number }>(
+    queryRows<RankedRow & { status: SyncSessionStatus }>(db, ranked('window_session_counts', 'sessions', ['status'], inWindow('r'))),
+    queryRows<RankedRow & { error_category: string; error_source: string }>(
       db,
-      sql`select r.status, r.profile_id, p.name as profile_name, sum(r.sessions)::int as n
-          from window_session_counts r ${profileJoin('r')}
-          where ${inWindow('r')} group by 1, 2, 3 having sum(r.sessions) > 0`,
+      ranked('window_session_counts', 'sessions', ['error_category', 'error_source'], sql`${inWindow('r')} and r.status = 'error'`),
     ),
-    // Per category, source and profile: totals and the top profiles come from the same rows.
-    queryRows<{ category: string; source: string; profile_id: string; profile_name: string; n: number }>(
-      db,
-      sql`select r.error_category as category, r.error_source as source, r.profile_id, p.name as profile_name, r.sessions as n
-          from window_session_counts r ${profileJoin('r')}
-          where ${inWindow('r')} and r.status = 'error' and r.sessions > 0`,
-    ),
-    queryRows<{ type: IssueType; code: number; profile_id: string; profile_name: string; n: number }>(
-      db,
-      sql`select r.type, r.error_code as code, r.profile_id, p.name as profile_name, r.issues as n
-          from window_issue_counts r ${profileJoin('r')}
-          where ${inWindow('r')} and r.issues > 0`,
-    ),
+    queryRows<RankedRow & { error_source: string }>(db, ranked('window_session_counts', 'sessions', ['error_source'], sql`${inWindow('r')} and r.status = 'error'`)),
+    queryRows<RankedRow & { type: IssueType }>(db, ranked('window_issue_counts', 'issues', ['type'], inWindow('r'))),
+    queryRows<RankedRow & { error_code: number }>(db, ranked('window_issue_counts', 'issues', ['error_code'], inWindow('r'))),
     queryRows<{ profile_id: string; profile_name: string; error_sessions: number; issues: number }>(
       db,
       sql`select p.id as profile_id, p.name as profile_name, coalesce(e.n, 0)::int as error_sessions, coalesce(i.n, 0)::int as issues
@@ -147,22 +109,18 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
     totals[row.status] += row.n;
     totals.all += row.n;
   }
+  const issueTypes = breakdownOf(typeRows, (r) => r.type, (key) => key);
   const source = (text: string) => (text === '' ? null : (text as ErrorSource));
   return {
     sessionsByDay: [...days.entries()].map(([day, counts]) => ({ day, counts })),
     totals,
-    statuses: breakdown(
-      statusRows.map((r) => ({ key: r.status, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
-      (key) => key,
-    ),
-    errorCategories: breakdown(
-      errorRows.map((r) => ({ key: { category: r.category, source: source(r.source) }, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
+    statuses: breakdownOf(statusRows, (r) => r.status, (key) => key),
+    errorCategories: breakdownOf(
+      categoryRows,
+      (r) => ({ category: r.error_category, source: source(r.error_source) }),
       (key) => `${key.category}\u0000${key.source ?? ''}`,
     ),
-    errorSources: breakdown(
-      errorRows.map((r) => ({ key: source(r.source), profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
-      (key) => key ?? '',
-    ),
+    errorSources: breakdownOf(sourceRows, (r) => source(r.error_source), (key) => key ?? ''),
     profiles: profileRows.map((r) => ({ profileId: r.profile_id, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
     users: userRows.map((r) => ({ userId: r.user_id, userName: r.user_name, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
     disabledDueToError: {
@@ -175,15 +133,9 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
         errorSessions: r.error_sessions,
       })),
     },
-    issueTypes: breakdown(
-      issueRows.map((r) => ({ key: r.type, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
-      (key) => key,
-    ),
-    issueCodes: breakdown(
-      issueRows.map((r) => ({ key: r.code, profile_id: r.profile_id, profile_name: r.profile_name, n: r.n })),
-      (key) => String(key),
-    ).slice(0, 20),
-    issuesTotal: issueRows.reduce((sum, r) => sum + r.n, 0),
+    issueTypes,
+    issueCodes: breakdownOf(codeRows, (r) => r.error_code, (key) => String(key)).slice(0, 20),
+    issuesTotal: issueTypes.reduce((sum, type) => sum + type.count, 0),
   };
 }
 

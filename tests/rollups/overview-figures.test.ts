@@ -99,6 +99,12 @@ describeEachDatabase('overview figures from the rollups', (database) => {
     expect(figures.totals.all).toBeLessThan(240);
     expect(figures.sessionsByDay).toHaveLength(7);
     expect(figures.sessionsByDay.reduce((sum, d) => sum + d.counts.success, 0)).toBe(want.success);
+    // Each status's total and its profiles, largest first, adding up to it (two profiles here).
+    for (const row of figures.statuses) {
+      expect(row.count).toBe(want[row.key]);
+      expect(row.topProfiles.map((p) => p.count)).toEqual(row.topProfiles.map((p) => p.count).sort((a, b) => b - a));
+      expect(row.topProfiles.reduce((sum, p) => sum + p.count, 0)).toBe(row.count);
+    }
     expect(figures.errorCategories.map((c) => c.key.category).sort()).toEqual(['Authorization', 'Throttling']);
     expect(figures.errorSources).toEqual([expect.objectContaining({ key: 'mail_server', count: want.error })]);
     expect(figures.profiles.map((p) => p.profileName).sort()).toEqual(['Ops', 'Sales']);
