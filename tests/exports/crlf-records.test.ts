@@ -26,4 +26,18 @@ describe('crlfRecords', () => {
     }
     expect(await convert([...COPY_OUTPUT])).toBe(WANT);
   });
+
+  it('passes UTF-8 untouched in chunks without quotes, even split inside a character', async () => {
+    const text = 'ünïcödé,🚀 漢字\nnext,row\n';
+    const bytes = Buffer.from(text);
+    for (let at = 0; at <= bytes.length; at++) {
+      const parts: Buffer[] = [];
+      async function* source() {
+        yield bytes.subarray(0, at);
+        yield bytes.subarray(at);
+      }
+      for await (const part of crlfRecords(source())) parts.push(Buffer.from(part));
+      expect(Buffer.concat(parts).toString(), `split at ${at}`).toBe(text.replaceAll('\n', '\r\n'));
+    }
+  });
 });
