@@ -11,7 +11,7 @@ import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
 import type { OverviewPeriod } from './overview-period';
-import { breakdownOf, rankedBreakdownQuery, type BreakdownRow, type ProfileCount, type RankedRow } from './ranked-breakdown';
+import { breakdownOf, rankedBreakdownsQuery, type BreakdownRow, type ProfileCount, type RankedRow } from './ranked-breakdown';
 
 export type { BreakdownRow, ProfileCount };
 
@@ -34,17 +34,32 @@ const TOP = 10;
 
 const emptyCounts = (): Record<SyncSessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
 
+/** The profiles with the most sessions in error and issues together, from each one's totals. */
+function profileRanking(errors: RankedRow[], issues: RankedRow[]): OverviewFigures['profiles'] {
+  const byProfile = new Map<string, OverviewFigures['profiles'][number]>();
+  const entry = (row: RankedRow) => {
+    const found = byProfile.get(row.profile_id) ?? { profileId: row.profile_id, profileName: row.profile_name, errorSessions: 0, issues: 0 };
+    byProfile.set(row.profile_id, found);
+    return found;
+  };
+  for (const row of errors) entry(row).errorSessions += row.n;
+  for (const row of issues) entry(row).issues += row.n;
+  return [...byProfile.values()]
+    .sort((a, b) => b.errorSessions + b.issues - (a.errorSessions + a.issues) || a.profileName.localeCompare(b.profileName))
+    .slice(0, TOP);
+}
+
 export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
   const db = getDatabase().db;
   if (viewer.tenantId) await moveWindowsTo(db, viewer.tenantId, period.dayList[period.dayList.length - 1]!);
   const inScope = (alias: string) => inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`));
   // The period's rows of a period rollup (one per profile and key, or per user).
   const inWindow = (alias: string): SQL => sql`${inScope(alias)} and ${sql.raw(alias)}.days = ${period.days}`;
-  const ranked = (table: string, value: string, keys: string[], where: SQL) => rankedBreakdownQuery(table, value, keys, viewer.tenantId, where);
+  const inError = sql`case when r.status = 'error' then r.sessions else 0 end`;
   const profileJoin = (alias: string) => sql.raw(`join profiles p on p.tenant_id = ${alias}.tenant_id and p.id = ${alias}.profile_id`);
   const inDays = (alias: string) => sql`${sql.raw(alias)}.day >= ${period.from}::date and ${sql.raw(alias)}.day < ${period.to}::date`;
 
-  const [byDay, statusRows, categoryRows, sourceRows, typeRows, codeRows, profileRows, userRows, disabledCount, worstRows] = await Promise.all([
+  const [byDay, sessionRows, issueRows, userRows, disabledCount, worstRows] = await Promise.all([
     // Per day the chart needs days: all profiles' totals, or the admin's profiles' rows.
     queryRows<{ day: string; status: SyncSessionStatus; n: number }>(
       db,
@@ -54,23 +69,34 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
         : sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, sum(r.sessions)::int as n
               from daily_session_counts r where ${inScope('r')} and ${inDays('r')} group by 1, 2`,
     ),
-    queryRows<RankedRow & { status: SyncSessionStatus }>(db, ranked('window_session_counts', 'sessions', ['status'], inWindow('r'))),
-    queryRows<RankedRow & { error_category: string; error_source: string }>(
+    // Statuses, error categories, error sources and each profile's sessions in error: one scan.
+    queryRows<RankedRow & { status: SyncSessionStatus; error_category: string; error_source: string }>(
       db,
-      ranked('window_session_counts', 'sessions', ['error_category', 'error_source'], sql`${inWindow('r')} and r.status = 'error'`),
+      rankedBreakdownsQuery(
+        'window_session_counts',
+        [
+          { keys: ['status'], value: sql`r.sessions` },
+          { keys: ['error_category', 'error_source'], value: inError },
+          { keys: ['error_source'], value: inError },
+          { keys: [], value: inError, everyProfile: true },
+        ],
+        viewer.tenantId,
+        inWindow('r'),
+      ),
     ),
-    queryRows<RankedRow & { error_source: string }>(db, ranked('window_session_counts', 'sessions', ['error_source'], sql`${inWindow('r')} and r.status = 'error'`)),
-    queryRows<RankedRow & { type: IssueType }>(db, ranked('window_issue_counts', 'issues', ['type'], inWindow('r'))),
-    queryRows<RankedRow & { error_code: number }>(db, ranked('window_issue_counts', 'issues', ['error_code'], inWindow('r'))),
-    queryRows<{ profile_id: string; profile_name: string; error_sessions: number; issues: number }>(
+    // Issue types, codes and each profile's issues: one scan.
+    queryRows<RankedRow & { type: IssueType; error_code: number }>(
       db,
-      sql`select p.id as profile_id, p.name as profile_name, coalesce(e.n, 0)::int as error_sessions, coalesce(i.n, 0)::int as issues
-          from (select r.tenant_id, r.profile_id, sum(r.sessions) as n from window_session_counts r where ${inWindow('r')} and r.status = 'error' group by 1, 2) e
-          full join (select r.tenant_id, r.profile_id, sum(r.issues) as n from window_issue_counts r where ${inWindow('r')} group by 1, 2) i
-            on i.tenant_id = e.tenant_id and i.profile_id = e.profile_id
-          join profiles p on p.tenant_id = coalesce(e.tenant_id, i.tenant_id) and p.id = coalesce(e.profile_id, i.profile_id)
-          where coalesce(e.n, 0) + coalesce(i.n, 0) > 0
-          order by coalesce(e.n, 0) + coalesce(i.n, 0) desc, p.name limit ${TOP}`,
+      rankedBreakdownsQuery(
+        'window_issue_counts',
+        [
+          { keys: ['type'], value: sql`r.issues` },
+          { keys: ['error_code'], value: sql`r.issues` },
+          { keys: [], value: sql`r.issues`, everyProfile: true },
+        ],
+        viewer.tenantId,
+        inWindow('r'),
+      ),
     ),
     // The ranking index read backwards: ten entries, whatever the number of users. A user who
     // moved between profiles in the period has a row per profile, named by the sessions' profile.
@@ -109,19 +135,21 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
     totals[row.status] += row.n;
     totals.all += row.n;
   }
-  const issueTypes = breakdownOf(typeRows, (r) => r.type, (key) => key);
+  const [statusRows, categoryRows, sourceRows, profileErrorRows] = [0, 1, 2, 3].map((i) => sessionRows.filter((r) => r.set_index === i));
+  const [typeRows, codeRows, profileIssueRows] = [0, 1, 2].map((i) => issueRows.filter((r) => r.set_index === i));
+  const issueTypes = breakdownOf(typeRows!, (r) => r.type, (key) => key);
   const source = (text: string) => (text === '' ? null : (text as ErrorSource));
   return {
     sessionsByDay: [...days.entries()].map(([day, counts]) => ({ day, counts })),
     totals,
-    statuses: breakdownOf(statusRows, (r) => r.status, (key) => key),
+    statuses: breakdownOf(statusRows!, (r) => r.status, (key) => key),
     errorCategories: breakdownOf(
-      categoryRows,
+      categoryRows!,
       (r) => ({ category: r.error_category, source: source(r.error_source) }),
       (key) => `${key.category}\u0000${key.source ?? ''}`,
     ),
-    errorSources: breakdownOf(sourceRows, (r) => source(r.error_source), (key) => key ?? ''),
-    profiles: profileRows.map((r) => ({ profileId: r.profile_id, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
+    errorSources: breakdownOf(sourceRows!, (r) => source(r.error_source), (key) => key ?? ''),
+    profiles: profileRanking(profileErrorRows!, profileIssueRows!),
     users: userRows.map((r) => ({ userId: r.user_id, userName: r.user_name, profileName: r.profile_name, errorSessions: r.error_sessions, issues: r.issues })),
     disabledDueToError: {
       count: disabledCount[0]?.n ?? 0,
@@ -134,7 +162,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
       })),
     },
     issueTypes,
-    issueCodes: breakdownOf(codeRows, (r) => r.error_code, (key) => String(key)).slice(0, 20),
+    issueCodes: breakdownOf(codeRows!, (r) => r.error_code, (key) => String(key)).slice(0, 20),
     issuesTotal: issueTypes.reduce((sum, type) => sum + type.count, 0),
   };
 }

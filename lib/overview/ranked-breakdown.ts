@@ -1,10 +1,12 @@
 import 'server-only';
-// A period rollup broken down by a key (a status, a category and source, an issue code…): per
+// A period rollup broken down by keys (a status, a category and source, an issue code…): per
 // key its total and the three profiles with the most of it, ranked in SQL, so the page reads
-// keys x 3 rows instead of keys x profiles (200 profiles make thousands).
+// keys x 3 rows instead of keys x profiles (200 profiles make thousands), and every breakdown
+// of a rollup comes from one scan of it.
 import { sql, type SQL } from 'drizzle-orm';
 
 export interface RankedRow {
+  set_index: number;
   total: number;
   profile_id: string;
   profile_name: string;
@@ -24,23 +26,49 @@ export interface BreakdownRow<Key> {
   topProfiles: ProfileCount[];
 }
 
-/** table aliased r; keys are its columns; where filters r (scope, period, more). */
-export function rankedBreakdownQuery(table: string, value: string, keys: string[], tenantId: string, where: SQL): SQL {
-  const keyColumns = sql.raw(keys.map((key) => `r.${key}`).join(', '));
-  const keyNames = sql.raw(keys.join(', '));
-  const sum = sql.raw(`sum(r.${value})`);
-  return sql`with per_profile as (
-      select ${keyColumns}, r.profile_id, ${sum}::int as n
+export interface BreakdownSet {
+  /** The rollup's key columns this breakdown groups by (with the profile). */
+  keys: string[];
+  /** What it sums per row of the rollup (r), e.g. sessions in error only. */
+  value: SQL;
+  /** Every profile, not only the three with the most (the profiles' own ranking). */
+  everyProfile?: boolean;
+}
+
+/** Several breakdowns of one period rollup (aliased r, filtered by `where`) in one scan, by
+ * GROUPING SETS: each row says which set it belongs to (set_index) and carries that set's keys,
+ * the profile, its count n and the key's total; three profiles per key unless everyProfile. */
+export function rankedBreakdownsQuery(table: string, sets: BreakdownSet[], tenantId: string, where: SQL): SQL {
+  const allKeys = [...new Set(sets.flatMap((set) => set.keys))];
+  const column = (key: string) => sql.raw(`r.${key}`);
+  // grouping(a, b, c) has a bit set (a highest) for each key a set does not group by.
+  const maskOf = (set: BreakdownSet) => allKeys.reduce((mask, key, i) => mask | (set.keys.includes(key) ? 0 : 1 << (allKeys.length - 1 - i)), 0);
+  const groupingSets = sql.join(
+    sets.map((set) => sql`(${sql.join([...set.keys.map(column), sql.raw('r.profile_id')], sql`, `)})`),
+    sql`, `,
+  );
+  const setIndex = sql`case grouping(${sql.join(allKeys.map(column), sql`, `)}) ${sql.join(
+    sets.map((set, i) => sql`when ${sql.raw(String(maskOf(set)))} then ${sql.raw(String(i))}`),
+    sql` `,
+  )} end`;
+  const sums = sql.join(sets.map((set, i) => sql`sum(${set.value})::int as ${sql.raw(`n${i}`)}`), sql`, `);
+  const pick = sql`case set_index ${sql.join(sets.map((_, i) => sql.raw(`when ${i} then n${i}`)), sql` `)} end`;
+  const keyNames = sql.raw(allKeys.join(', '));
+  const everyProfile = sets.flatMap((set, i) => (set.everyProfile ? [i] : []));
+  return sql`with grouped as (
+      select ${setIndex} as set_index, ${sql.join(allKeys.map(column), sql`, `)}, r.profile_id, ${sums}
       from ${sql.raw(table)} r where ${where}
-      group by ${keyColumns}, r.profile_id having ${sum} > 0
+      group by grouping sets (${groupingSets})
+    ), per_profile as (
+      select set_index, ${keyNames}, profile_id, ${pick} as n from grouped
     ), ranked as (
-      select per_profile.*, (sum(n) over (partition by ${keyNames}))::int as total,
-             row_number() over (partition by ${keyNames} order by n desc, profile_id) as rank
-      from per_profile
+      select per_profile.*, (sum(n) over (partition by set_index, ${keyNames}))::int as total,
+             row_number() over (partition by set_index, ${keyNames} order by n desc, profile_id) as rank
+      from per_profile where n > 0
     )
     select ranked.*, p.name as profile_name
     from ranked join profiles p on p.tenant_id = ${tenantId}::uuid and p.id = ranked.profile_id
-    where ranked.rank <= 3`;
+    where ranked.rank <= 3${everyProfile.length > 0 ? sql` or ranked.set_index in (${sql.raw(everyProfile.join(', '))})` : sql``}`;
 }
 
 /** The rows grouped per key (keyText tells keys apart), largest first, profiles largest first. */

@@ -107,7 +107,15 @@ describeEachDatabase('overview figures from the rollups', (database) => {
     }
     expect(figures.errorCategories.map((c) => c.key.category).sort()).toEqual(['Authorization', 'Throttling']);
     expect(figures.errorSources).toEqual([expect.objectContaining({ key: 'mail_server', count: want.error })]);
-    expect(figures.profiles.map((p) => p.profileName).sort()).toEqual(['Ops', 'Sales']);
+    const perProfile = await queryRows<{ profileName: string; errorSessions: number; issues: number }>(
+      database().db,
+      sql`select p.name as "profileName",
+            (select count(*) from sync_sessions s where s.tenant_id = p.tenant_id and s.profile_id = p.id and s.status = 'error' and s.started_at >= '2026-11-21'::date and s.started_at < '2026-11-28'::date)::int as "errorSessions",
+            (select count(*) from sync_issues i where i.tenant_id = p.tenant_id and i.profile_id = p.id and i.occurred_at >= '2026-11-21'::date and i.occurred_at < '2026-11-28'::date)::int as issues
+          from profiles p where p.tenant_id = ${tenantId}::uuid order by 1`,
+    );
+    expect(figures.profiles.map(({ profileName, errorSessions, issues }) => ({ profileName, errorSessions, issues })).sort((a, b) => a.profileName.localeCompare(b.profileName))).toEqual(perProfile);
+    expect(perProfile.every((p) => p.errorSessions > 0 && p.issues > 0)).toBe(true);
     // Issue codes come from rows per type and code: each profile is listed once, with its sum.
     for (const code of figures.issueCodes) {
       const names = code.topProfiles.map((p) => p.profileName);
