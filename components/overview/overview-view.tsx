@@ -198,7 +198,7 @@ export function OverviewView({ figures, period }: { figures: OverviewFigures; pe
         </FigureCard>
       </Grid2>
       <Typography variant="caption" color="text.secondary">
-        Days are UTC dates: {period.from} to {period.dayList[period.dayList.length - 1]}. Figures come from daily totals kept up to date as the sync engine reports.
+        Days are UTC dates: {period.from} to {period.dayList[period.dayList.length - 1]}. Figures come from daily and period totals kept up to date as the sync engine reports.
       </Typography>
     </Stack>
   );

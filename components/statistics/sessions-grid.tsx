@@ -18,7 +18,7 @@ import { LocalDateTime } from '@/components/time/local-date-time';
 import type { SessionRow } from '@/lib/sessions/list-sessions';
 import type { SessionSortKey } from '@/lib/sessions/session-order';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
-import { DownloadToolbar } from './download-toolbar';
+import { SessionsGridToolbar } from './sessions-grid-toolbar';
 
 export interface SessionsGridProps {
   rows: SessionRow[];
@@ -79,22 +79,19 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
         ),
     },
   ];
+  const downloadLinks = {
+    csvAll: `${base}/statistics.csv`,
+    csvPeriod: `${base}/statistics.csv?${downloads.period}`,
+    ...(downloads.userId
+      ? {
+          csvSelected: (ids: string[]) => `${base}/statistics.csv?ids=${ids.join(',')}`,
+          zipPeriod: `${base}/statistics.zip?${downloads.period}`,
+          zipSelected: (ids: string[]) => `${base}/statistics.zip?ids=${ids.join(',')}`,
+        }
+      : {}),
+  };
   return (
     <Stack spacing={1}>
-      <DownloadToolbar
-        selected={selected}
-        links={{
-          csvAll: `${base}/statistics.csv`,
-          csvPeriod: `${base}/statistics.csv?${downloads.period}`,
-          ...(downloads.userId
-            ? {
-                csvSelected: (ids: string[]) => `${base}/statistics.csv?ids=${ids.join(',')}`,
-                zipPeriod: `${base}/statistics.zip?${downloads.period}`,
-                zipSelected: (ids: string[]) => `${base}/statistics.zip?ids=${ids.join(',')}`,
-              }
-            : {}),
-        }}
-      />
       <DataGrid
         {...SERVER_GRID_PROPS}
         aria-label={label}
@@ -113,7 +110,8 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
         sortModel={[{ field: sort, sort: direction }]}
         onSortModelChange={onSortModelChange}
         showToolbar
-        slotProps={{ toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
+        slots={{ toolbar: SessionsGridToolbar }}
+        slotProps={{ toolbar: { downloadLinks, selected } }}
         sx={{ bgcolor: 'background.paper' }}
       />
     </Stack>
