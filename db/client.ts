@@ -38,6 +38,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.driver === 'postgres') {
     const pool = new Pool({
       connectionString: config.url,
+      // Whatever the server's default: node-postgres parses times in ISO, and the CSV export
+      // prints timestamps as text (lib/exports/sessions-csv-copy.ts).
+      options: '-c DateStyle=ISO,YMD',
       max: 10,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,

@@ -1,6 +1,6 @@
 import 'server-only';
-// COPY (query) TO STDOUT on PostgreSQL as an async generator of raw chunks: the server formats
-// the rows, Node never parses them. COPY takes no bind parameters, so the query's parameters
+// COPY (query) TO STDOUT WITH (FORMAT csv) on PostgreSQL as an async generator of raw chunks:
+// the server formats the rows, Node never parses them. COPY takes no bind parameters, so the query's parameters
 // are inlined as escaped literals. A consumer that stops early (a client abort) destroys the
 // connection, which ends the COPY on the server at once and never returns a busy client.
 import { escapeLiteral, type Pool } from 'pg';
@@ -25,17 +25,12 @@ export function inlineQuery(query: SQL): string {
   return text.replace(/\$(\d+)\b/g, (whole, index: string) => (Number(index) >= 1 && Number(index) <= params.length ? literal(params[Number(index) - 1]) : whole));
 }
 
-/** format: COPY's text or csv. Times as text follow DateStyle, which is set to ISO here. */
-export async function* copyOut(pool: Pool, query: SQL, format: 'text' | 'csv'): AsyncGenerator<Buffer> {
+/** COPY's CSV of the query's rows (times as text follow DateStyle, ISO on every pool connection:
+ * db/client.ts). */
+export async function* copyCsvOut(pool: Pool, query: SQL): AsyncGenerator<Buffer> {
   const client = await pool.connect();
   let finished = false;
-  try {
-    await client.query(`SET datestyle = 'ISO, YMD'`);
-  } catch (error) {
-    client.release(true);
-    throw error;
-  }
-  const stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT ${format})`));
+  const stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT csv)`));
   try {
     for await (const chunk of stream) yield chunk as Buffer;
     finished = true;

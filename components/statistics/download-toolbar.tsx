@@ -18,7 +18,7 @@ export interface DownloadLinks {
   zipSelected?: (ids: string[]) => string;
 }
 
-export function DownloadToolbar({ links, selected, children }: { links: DownloadLinks; selected: string[]; children?: React.ReactNode }) {
+export function DownloadToolbar({ links, selected }: { links: DownloadLinks; selected: string[] }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const start = (url: string, what: string) => {
@@ -28,7 +28,6 @@ export function DownloadToolbar({ links, selected, children }: { links: Download
   };
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
-      {children}
       <Button variant="outlined" startIcon={<FileDownloadIcon />} onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">
         Export to CSV
       </Button>

@@ -5,7 +5,6 @@
 import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
 import NextLink from 'next/link';
@@ -91,29 +90,27 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       : {}),
   };
   return (
-    <Stack spacing={1}>
-      <DataGrid
-        {...SERVER_GRID_PROPS}
-        aria-label={label}
-        rows={rows}
-        columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
-        checkboxSelection={Boolean(downloads.userId)}
-        rowSelectionModel={selection}
-        onRowSelectionModelChange={setSelection}
-        columnVisibilityModel={visibility}
-        onColumnVisibilityModelChange={(model) => {
-          setVisibility(model);
-          startSaving(async () => {
-            await saveColumnVisibilityAction(table, model);
-          });
-        }}
-        sortModel={[{ field: sort, sort: direction }]}
-        onSortModelChange={onSortModelChange}
-        showToolbar
-        slots={{ toolbar: SessionsGridToolbar }}
-        slotProps={{ toolbar: { downloadLinks, selected } }}
-        sx={{ bgcolor: 'background.paper' }}
-      />
-    </Stack>
+    <DataGrid
+      {...SERVER_GRID_PROPS}
+      aria-label={label}
+      rows={rows}
+      columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
+      checkboxSelection={Boolean(downloads.userId)}
+      rowSelectionModel={selection}
+      onRowSelectionModelChange={setSelection}
+      columnVisibilityModel={visibility}
+      onColumnVisibilityModelChange={(model) => {
+        setVisibility(model);
+        startSaving(async () => {
+          await saveColumnVisibilityAction(table, model);
+        });
+      }}
+      sortModel={[{ field: sort, sort: direction }]}
+      onSortModelChange={onSortModelChange}
+      showToolbar
+      slots={{ toolbar: SessionsGridToolbar }}
+      slotProps={{ toolbar: { downloadLinks, selected } }}
+      sx={{ bgcolor: 'background.paper' }}
+    />
   );
 }

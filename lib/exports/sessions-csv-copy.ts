@@ -5,7 +5,7 @@ import 'server-only';
 // quotes in C as RFC 4180 and csvRows do, and here each record's LF becomes CRLF.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Pool } from 'pg';
-import { copyOut } from '@/db/copy-out';
+import { copyCsvOut } from '@/db/copy-out';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { sessionConditions, type SessionFilter } from '@/lib/sessions/session-filters';
@@ -16,7 +16,7 @@ import { SESSIONS_CSV_HEADER } from './sessions-csv-header';
 /** A text cell as csvRows writes it: a leading ' before = + - @ tab CR; '' as null, because COPY
  * quotes an empty string ("") to tell it from null and csvRows writes both as nothing. */
 const textCell = (value: SQL) => sql`(case when left(${value}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${value} else nullif(${value}, '') end)`;
-// timestamp::text under DateStyle ISO (set by copyOut) is 'YYYY-MM-DD HH:MI:SS': cheaper than to_char.
+// timestamp::text under DateStyle ISO (every pool connection's, db/client.ts) is 'YYYY-MM-DD HH:MI:SS': cheaper than to_char.
 const timeCell = (value: SQL) => sql`replace(date_trunc('second', ${value} at time zone 'UTC')::text, ' ', 'T') || 'Z'`;
 const labelCase = (value: SQL, labels: Record<string, string>) =>
   sql`(case ${value} ${sql.join(Object.entries(labels).map(([key, label]) => sql`when ${key} then ${label}`), sql` `)} end)`;
@@ -95,5 +95,5 @@ export async function* crlfRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
 
 export async function* sessionsCsvByCopy(pool: Pool, viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {
   yield UTF8_BOM + csvRows([SESSIONS_CSV_HEADER]);
-  yield* crlfRecords(copyOut(pool, sessionsCsvSelect(viewer, filter), 'csv'));
+  yield* crlfRecords(copyCsvOut(pool, sessionsCsvSelect(viewer, filter)));
 }
