@@ -6,8 +6,10 @@ import 'server-only';
 // rollups get the same deltas, for the periods whose days they fall in (window-deltas.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { dailyIssueCounts, dailySessionCounts, dailyStatusCounts, dailyUserProblems, syncIssues, syncSessions } from '@/db/schema';
-import { applyWindowDeltas, type DailyDelta } from './window-deltas';
+import { syncIssues, syncSessions } from '@/db/schema';
+import { addToRollup, DeltaMap, type RollupTable } from './add-to-rollup';
+import { WINDOWED_ROLLUPS } from './rollup-windows';
+import { applyWindowDeltas } from './window-deltas';
 
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -70,32 +72,33 @@ export async function readIssueFacts(tx: Transaction, tenantId: string, engineId
   return facts;
 }
 
+// The daily rollups a batch moves: the windowed ones (keyed by day first), and all profiles'
+// sessions per day and status. Written in this order by every batch.
+const DAILY_ROLLUPS: RollupTable[] = [
+  ...WINDOWED_ROLLUPS.map((rollup) => ({ table: rollup.daily, keys: ['day', ...rollup.keys], values: rollup.values })),
+  { table: 'daily_status_counts', keys: ['day', 'status'], values: ['sessions'] },
+];
+
 export class RollupDeltas {
-  private readonly sessions = new Map<string, number>();
-  private readonly statuses = new Map<string, number>();
-  private readonly issues = new Map<string, number>();
-  private readonly problems = new Map<string, { errorSessions: number; issues: number }>();
+  // Per daily table, the deltas by key (its `keys` columns, in order).
+  private readonly daily = new Map<string, DeltaMap>();
 
-  private static add(map: Map<string, number>, key: unknown[], delta: number) {
-    const text = JSON.stringify(key);
-    map.set(text, (map.get(text) ?? 0) + delta);
-  }
-
-  private addProblem(key: unknown[], errorSessions: number, issues: number) {
-    const text = JSON.stringify(key);
-    const current = this.problems.get(text) ?? { errorSessions: 0, issues: 0 };
-    this.problems.set(text, { errorSessions: current.errorSessions + errorSessions, issues: current.issues + issues });
+  private add(table: string, key: (string | number)[], values: number[]) {
+    const deltas = this.daily.get(table) ?? new DeltaMap();
+    deltas.add(key, values);
+    this.daily.set(table, deltas);
   }
 
   private session(facts: SessionFacts, sign: 1 | -1) {
-    RollupDeltas.add(this.sessions, [facts.day, facts.profileId, facts.status, facts.errorCategory, facts.errorSource], sign);
-    RollupDeltas.add(this.statuses, [facts.day, facts.status], sign);
-    if (facts.status === 'error') this.addProblem([facts.day, facts.userId, facts.profileId], sign, 0);
+    this.add('daily_session_counts', [facts.day, facts.profileId, facts.status, facts.errorCategory, facts.errorSource], [sign]);
+    this.add('daily_status_counts', [facts.day, facts.status], [sign]);
+    // error_sessions, issues
+    if (facts.status === 'error') this.add('daily_user_problems', [facts.day, facts.userId, facts.profileId], [sign, 0]);
   }
 
   private issue(facts: IssueFacts, sign: 1 | -1) {
-    RollupDeltas.add(this.issues, [facts.day, facts.profileId, facts.type, facts.errorCode], sign);
-    this.addProblem([facts.day, facts.userId, facts.profileId], 0, sign);
+    this.add('daily_issue_counts', [facts.day, facts.profileId, facts.type, facts.errorCode], [sign]);
+    this.add('daily_user_problems', [facts.day, facts.userId, facts.profileId], [0, sign]);
   }
 
   diffSessions(before: Map<string, SessionFacts>, after: Map<string, SessionFacts>) {
@@ -108,91 +111,9 @@ export class RollupDeltas {
     for (const facts of after.values()) this.issue(facts, 1);
   }
 
-  /** Non-zero deltas in key order. */
-  private static changed<V>(map: Map<string, V>, isZero: (value: V) => boolean): [unknown[], V][] {
-    return [...map.entries()]
-      .filter(([, value]) => !isZero(value))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => [JSON.parse(key) as unknown[], value]);
-  }
-
   async apply(tx: Transaction, tenantId: string): Promise<void> {
-    const sessions = RollupDeltas.changed(this.sessions, (v) => v === 0);
-    for (let i = 0; i < sessions.length; i += 500) {
-      await tx
-        .insert(dailySessionCounts)
-        .values(
-          sessions.slice(i, i + 500).map(([[day, profileId, status, errorCategory, errorSource], delta]) => ({
-            tenantId,
-            day: day as string,
-            profileId: profileId as string,
-            status: status as (typeof dailySessionCounts.$inferInsert)['status'],
-            errorCategory: errorCategory as string,
-            errorSource: errorSource as string,
-            sessions: delta,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [dailySessionCounts.tenantId, dailySessionCounts.day, dailySessionCounts.profileId, dailySessionCounts.status, dailySessionCounts.errorCategory, dailySessionCounts.errorSource],
-          set: { sessions: sql`${dailySessionCounts.sessions} + excluded.sessions` },
-        });
-    }
-    const issues = RollupDeltas.changed(this.issues, (v) => v === 0);
-    for (let i = 0; i < issues.length; i += 500) {
-      await tx
-        .insert(dailyIssueCounts)
-        .values(
-          issues.slice(i, i + 500).map(([[day, profileId, type, errorCode], delta]) => ({
-            tenantId,
-            day: day as string,
-            profileId: profileId as string,
-            type: type as (typeof dailyIssueCounts.$inferInsert)['type'],
-            errorCode: errorCode as number,
-            issues: delta,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [dailyIssueCounts.tenantId, dailyIssueCounts.day, dailyIssueCounts.profileId, dailyIssueCounts.type, dailyIssueCounts.errorCode],
-          set: { issues: sql`${dailyIssueCounts.issues} + excluded.issues` },
-        });
-    }
-    const problems = RollupDeltas.changed(this.problems, (v) => v.errorSessions === 0 && v.issues === 0);
-    for (let i = 0; i < problems.length; i += 500) {
-      await tx
-        .insert(dailyUserProblems)
-        .values(
-          problems.slice(i, i + 500).map(([[day, userId, profileId], delta]) => ({
-            tenantId,
-            day: day as string,
-            userId: userId as string,
-            profileId: profileId as string,
-            errorSessions: delta.errorSessions,
-            issues: delta.issues,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [dailyUserProblems.tenantId, dailyUserProblems.day, dailyUserProblems.userId, dailyUserProblems.profileId],
-          set: {
-            errorSessions: sql`${dailyUserProblems.errorSessions} + excluded.error_sessions`,
-            issues: sql`${dailyUserProblems.issues} + excluded.issues`,
-          },
-        });
-    }
-    const statuses = RollupDeltas.changed(this.statuses, (v) => v === 0);
-    if (statuses.length > 0) {
-      await tx
-        .insert(dailyStatusCounts)
-        .values(statuses.map(([[day, status], delta]) => ({ tenantId, day: day as string, status: status as (typeof dailyStatusCounts.$inferInsert)['status'], sessions: delta })))
-        .onConflictDoUpdate({
-          target: [dailyStatusCounts.tenantId, dailyStatusCounts.day, dailyStatusCounts.status],
-          set: { sessions: sql`${dailyStatusCounts.sessions} + excluded.sessions` },
-        });
-    }
-    const daily = ([day, ...keys]: unknown[], values: number[]): DailyDelta => ({ day: day as string, keys: keys as (string | number)[], values });
-    await applyWindowDeltas(tx, tenantId, {
-      daily_session_counts: sessions.map(([key, delta]) => daily(key, [delta])),
-      daily_issue_counts: issues.map(([key, delta]) => daily(key, [delta])),
-      daily_user_problems: problems.map(([key, delta]) => daily(key, [delta.errorSessions, delta.issues])),
-    });
+    const changed = Object.fromEntries(DAILY_ROLLUPS.map((rollup) => [rollup.table, this.daily.get(rollup.table)?.changed() ?? []]));
+    for (const rollup of DAILY_ROLLUPS) await addToRollup(tx, tenantId, rollup, changed[rollup.table]!);
+    await applyWindowDeltas(tx, tenantId, changed);
   }
 }
