@@ -9,7 +9,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   return (
     <Stack spacing={2} sx={{ maxWidth: 640 }}>
       <Typography variant="h1">Something went wrong</Typography>
-      <Alert severity="error">The page could not be shown. Please try again; if it keeps failing, contact support.</Alert>
+      <Alert severity="error">The page could not be shown: the panel may be busy or its database briefly away. Please try again in a moment; if it keeps failing, contact support.</Alert>
       <div>
         <Button variant="contained" onClick={reset}>
           Try again

@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { ThemeRegistry } from '@/components/theme-registry';
+import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
+import { isDatabaseUnavailable } from '@/db/database-errors';
 import { getViewer } from '@/lib/auth/viewer';
+
 
 export const metadata: Metadata = {
   title: { default: 'Sync Admin Panel', template: '%s · Sync Admin Panel' },
@@ -10,12 +13,26 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  // Every page reads its viewer from the database first: while it does not answer, the page
+  // says so instead of failing (the pages' own reads fall to app/error.tsx).
+  const viewer = await getViewer().then(
+    (found) => ({ available: true as const, found }),
+    (error: unknown) => {
+      if (isDatabaseUnavailable(error)) return { available: false as const };
+      throw error;
+    },
+  );
   return (
     <html lang="en">
       <body>
         <ThemeRegistry>
-          <AppShell viewer={viewer}>{children}</AppShell>
+          {!viewer.available ? (
+            <AppShell viewer={null}>
+              <DatabaseUnavailable />
+            </AppShell>
+          ) : (
+            <AppShell viewer={viewer.found}>{children}</AppShell>
+          )}
         </ThemeRegistry>
       </body>
     </html>

@@ -21,11 +21,59 @@ export type DatabaseConfig =
   // dataDir null: in memory (tests).
   | { driver: 'pglite'; dataDir: string | null };
 
+/**
+ * Connections and time bounds of a PostgreSQL handle. Each purpose has its own pool, so that no
+ * kind of request can take the connections another needs: pages and admin actions, the sync
+ * engine's batches, and downloads (a slow reader holds its COPY's connection). Per instance.
+ */
+export interface DatabaseLimits {
+  poolSize: number;
+  ingestPoolSize: number;
+  downloadPoolSize: number;
+  /** How long a request waits for a free connection (and for a new one to connect). */
+  acquireTimeoutMs: number;
+  /** Client-side bound of one statement on the page and ingestion pools: a frozen server or a
+   * network black hole never answers, so the server's own statement_timeout cannot fire there.
+   * Absent: unbounded (scripts, tests). */
+  queryTimeoutMs?: number;
+  ingestQueryTimeoutMs?: number;
+}
+
+export const UNBOUNDED_LIMITS: DatabaseLimits = { poolSize: 10, ingestPoolSize: 4, downloadPoolSize: 4, acquireTimeoutMs: 5_000 };
+
+// The client-side bound leaves the server's own limit time to answer first.
+const CLIENT_SLACK_MS = 1_000;
+
+/** The app server's limits, from the environment (docs/operations.md). */
+export function databaseLimits(config: Env): DatabaseLimits {
+  return {
+    poolSize: config.DB_POOL_SIZE,
+    ingestPoolSize: config.DB_INGEST_POOL_SIZE,
+    downloadPoolSize: config.DB_DOWNLOAD_POOL_SIZE,
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    queryTimeoutMs: Math.max(config.DB_STATEMENT_TIMEOUT_MS, config.DB_LOCK_TIMEOUT_MS) + CLIENT_SLACK_MS,
+    ingestQueryTimeoutMs: Math.max(config.INGEST_STATEMENT_TIMEOUT_MS, config.INGEST_LOCK_TIMEOUT_MS) + CLIENT_SLACK_MS,
+  };
+}
+
 export type DatabaseHandle = {
+  /** Pages, route handlers and admin actions. */
   readonly db: Database;
-  close(): Promise<void>;
+  /** The sync engine's batches. */
+  readonly ingestDb: Database;
+  /** /api/health: on PostgreSQL one connection of its own, so it answers while the pools are busy. */
+  readonly healthDb: Database;
+  close(options?: { keepDataDirLock?: boolean }): Promise<void>;
 } & (
-  | { readonly driver: 'postgres'; readonly pool: Pool }
+  | {
+      readonly driver: 'postgres';
+      readonly pool: Pool;
+      readonly ingestPool: Pool;
+      /** Statements without a client-side time bound: downloads' COPY (bounded by their reader's
+       * idle time instead, lib/exports/stream-response.ts) and migrations. */
+      readonly streamPool: Pool;
+      readonly healthPool: Pool;
+    }
   | { readonly driver: 'pglite'; readonly pglite: PGlite }
 );
 
@@ -34,36 +82,60 @@ export function resolveDatabaseConfig(config: Pick<Env, 'DATABASE_URL' | 'DATA_D
   return { driver: 'pglite', dataDir: path.resolve(config.DATA_DIR, 'pglite') };
 }
 
-export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+function openPool(url: string, max: number, acquireTimeoutMs: number, queryTimeoutMs?: number): Pool {
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: acquireTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  // Nor may a client in use: its error reaches the caller through its query.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
+export function openDatabase(config: DatabaseConfig, limits: DatabaseLimits = UNBOUNDED_LIMITS, options: { adoptLockFrom?: number } = {}): DatabaseHandle {
   if (config.driver === 'postgres') {
-    const pool = new Pool({
-      connectionString: config.url,
-      // Whatever the server's default: node-postgres parses times in ISO, and the CSV export
-      // prints timestamps as text (lib/exports/sessions-csv-copy.ts).
-      options: '-c DateStyle=ISO,YMD',
-      max: 10,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-    });
-    // An idle client losing its server must not crash the process; the next query reports it.
-    pool.on('error', () => {});
-    return { driver: 'postgres', pool, db: drizzlePg(pool, { schema }), close: () => pool.end() };
+    const pool = openPool(config.url, limits.poolSize, limits.acquireTimeoutMs, limits.queryTimeoutMs);
+    const ingestPool = openPool(config.url, limits.ingestPoolSize, limits.acquireTimeoutMs, limits.ingestQueryTimeoutMs);
+    const streamPool = openPool(config.url, limits.downloadPoolSize, limits.acquireTimeoutMs);
+    const healthPool = openPool(config.url, 1, limits.acquireTimeoutMs, limits.queryTimeoutMs);
+    return {
+      driver: 'postgres',
+      pool,
+      ingestPool,
+      streamPool,
+      healthPool,
+      db: drizzlePg(pool, { schema }),
+      ingestDb: drizzlePg(ingestPool, { schema }),
+      healthDb: drizzlePg(healthPool, { schema }),
+      close: async () => {
+        await Promise.all([pool.end(), ingestPool.end(), streamPool.end(), healthPool.end()]);
+      },
+    };
   }
   let releaseLock = () => {};
   if (config.dataDir) {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    releaseLock = acquireDataDirLock(`${config.dataDir}.lock`);
+    releaseLock = acquireDataDirLock(`${config.dataDir}.lock`, { adoptFrom: options.adoptLockFrom });
   }
   const pglite = new PGlite(config.dataDir ?? undefined);
+  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
   return {
     driver: 'pglite',
     pglite,
-    db: drizzlePglite(pglite, { schema }) as unknown as Database,
-    close: async () => {
+    db,
+    ingestDb: db,
+    healthDb: db,
+    close: async ({ keepDataDirLock = false } = {}) => {
       try {
         await pglite.close();
       } finally {
-        releaseLock();
+        if (!keepDataDirLock) releaseLock();
       }
     },
   };
@@ -75,7 +147,8 @@ type GlobalWithDatabase = typeof globalThis & { [GLOBAL_KEY]?: DatabaseHandle };
 /** The process's database, opened at first use. */
 export function getDatabase(): DatabaseHandle {
   const holder = globalThis as GlobalWithDatabase;
-  holder[GLOBAL_KEY] ??= openDatabase(resolveDatabaseConfig(env()));
+  const config = env();
+  holder[GLOBAL_KEY] ??= openDatabase(resolveDatabaseConfig(config), databaseLimits(config), { adoptLockFrom: config.DATA_DIR_LOCK_HOLDER });
   return holder[GLOBAL_KEY];
 }
 
@@ -84,11 +157,11 @@ export function setDatabase(handle: DatabaseHandle | undefined): void {
   (globalThis as GlobalWithDatabase)[GLOBAL_KEY] = handle;
 }
 
-export async function closeDatabase(): Promise<void> {
+export async function closeDatabase(options?: { keepDataDirLock?: boolean }): Promise<void> {
   const holder = globalThis as GlobalWithDatabase;
   const handle = holder[GLOBAL_KEY];
   holder[GLOBAL_KEY] = undefined;
-  await handle?.close();
+  await handle?.close(options);
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */

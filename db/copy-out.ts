@@ -25,19 +25,22 @@ export function inlineQuery(query: SQL): string {
   return text.replace(/\$(\d+)\b/g, (whole, index: string) => (Number(index) >= 1 && Number(index) <= params.length ? literal(params[Number(index) - 1]) : whole));
 }
 
-/** COPY's CSV of the query's rows (times as text follow DateStyle, ISO on every pool connection:
- * db/client.ts). */
+/** COPY's CSV of the query's rows. Times as text follow DateStyle: ISO whatever the server's
+ * default, set for this transaction only (SET LOCAL; a pooler would leak a session setting). */
 export async function* copyCsvOut(pool: Pool, query: SQL): AsyncGenerator<Buffer> {
   const client = await pool.connect();
   let finished = false;
-  const stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT csv)`));
+  let stream: ReturnType<typeof copyTo> | undefined;
   try {
+    await client.query("begin read only; set local datestyle = 'ISO, YMD'");
+    stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT csv)`));
     for await (const chunk of stream) yield chunk as Buffer;
+    await client.query('commit');
     finished = true;
   } finally {
     if (finished) client.release();
     else {
-      stream.destroy();
+      stream?.destroy();
       // true: the pool discards this connection instead of reusing it mid-COPY.
       client.release(true);
     }

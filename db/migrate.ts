@@ -4,10 +4,10 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { queryRows, type DatabaseHandle } from './client';
+import { queryRows, type Database, type DatabaseHandle } from './client';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 // Serializes migrations of several app instances starting at once on one PostgreSQL server.
@@ -19,10 +19,11 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migratePglite(handle.db as unknown as PgliteDatabase, config);
     return;
   }
-  const lockClient = await handle.pool.connect();
+  // On the pool without a client-side statement bound: a migration may take long.
+  const lockClient = await handle.streamPool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(handle.db as unknown as NodePgDatabase, config);
+    await migratePg(drizzlePg(handle.streamPool), config);
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     lockClient.release();
@@ -34,16 +35,17 @@ export interface MigrationState {
   pending: number;
 }
 
-export async function getMigrationState(handle: DatabaseHandle): Promise<MigrationState> {
+/** db: where to ask (the health check asks on its own connection); the handle's by default. */
+export async function getMigrationState(handle: DatabaseHandle, db: Database = handle.db): Promise<MigrationState> {
   const known = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
   const [table] = await queryRows<{ name: string | null }>(
-    handle.db,
+    db,
     sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
   );
   let lastAppliedAt = -1;
   if (table?.name) {
     const [last] = await queryRows<{ created_at: string | number | null }>(
-      handle.db,
+      db,
       sql`select max(created_at) as created_at from drizzle.__drizzle_migrations`,
     );
     lastAppliedAt = Number(last?.created_at ?? -1);

@@ -42,8 +42,25 @@ function readOwner(lockPath: string): LockOwner | undefined {
   }
 }
 
-/** Takes the lock or throws DataDirLockedError; returns the function that releases it. */
-export function acquireDataDirLock(lockPath: string): () => void {
+function holdLock(lockPath: string): () => void {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.off('exit', release);
+    if (readOwner(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+  };
+  process.on('exit', release);
+  return release;
+}
+
+/**
+ * Takes the lock or throws DataDirLockedError; returns the function that releases it.
+ * adoptFrom: the pid of the process that holds the lock for this one (`npm start` keeps it
+ * while it hands the database over to the server it spawned, so that no other process can
+ * slip in between); the lock passes to this process in one atomic rename.
+ */
+export function acquireDataDirLock(lockPath: string, { adoptFrom }: { adoptFrom?: number } = {}): () => void {
   const me: LockOwner = {
     pid: process.pid,
     host: os.hostname(),
@@ -53,18 +70,16 @@ export function acquireDataDirLock(lockPath: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        process.off('exit', release);
-        if (readOwner(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
-      };
-      process.on('exit', release);
-      return release;
+      return holdLock(lockPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(lockPath);
+      if (adoptFrom !== undefined && owner?.pid === adoptFrom && owner.host === me.host) {
+        const handedOver = `${lockPath}.${process.pid}`;
+        fs.writeFileSync(handedOver, JSON.stringify(me));
+        fs.renameSync(handedOver, lockPath);
+        return holdLock(lockPath);
+      }
       if (owner && owner.pid !== process.pid && owner.host === me.host && isAlive(owner.pid)) {
         throw new DataDirLockedError(lockPath, owner);
       }

@@ -10,6 +10,12 @@ const port = (fallback: number) =>
     z.coerce.number().int('must be a whole number').min(1).max(65535),
   );
 
+const limit = (fallback: number, min = 1) =>
+  z.preprocess(
+    (value) => (value === '' || value === undefined ? fallback : value),
+    z.coerce.number().int('must be a whole number').min(min),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.preprocess(
@@ -31,6 +37,20 @@ const envSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  // Limits and timeouts (docs/operations.md). Per instance: each app process has its own.
+  DB_POOL_SIZE: limit(10),
+  DB_INGEST_POOL_SIZE: limit(4),
+  DB_DOWNLOAD_POOL_SIZE: limit(4),
+  DB_ACQUIRE_TIMEOUT_MS: limit(5_000, 100),
+  DB_STATEMENT_TIMEOUT_MS: limit(5_000, 100),
+  DB_LOCK_TIMEOUT_MS: limit(5_000, 100),
+  INGEST_STATEMENT_TIMEOUT_MS: limit(30_000, 100),
+  INGEST_LOCK_TIMEOUT_MS: limit(20_000, 100),
+  INGEST_MAX_PER_TENANT: limit(2),
+  DOWNLOADS_PER_ADMIN: limit(2),
+  DOWNLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
+  // Set by `npm start` for the server it spawns: the process that hands the embedded database over.
+  DATA_DIR_LOCK_HOLDER: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),
   NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   // Identity providers: each is on when its client id is set.

@@ -1,7 +1,7 @@
 // npm start — the whole product with no configuration: builds if needed, migrates, seeds the
 // demo data in demo mode, then serves on PORT and prints the URL and how long the start took.
 import { spawn } from 'node:child_process';
-import { closeDatabase, getDatabase } from '@/db/client';
+import { closeDatabase, getDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { registerDemoIssuer } from '@/db/seed/register-demo-issuer';
 import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
@@ -18,8 +18,7 @@ const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
 const log = (message: string) => console.log(`[start ${elapsed()}] ${message}`);
 
-async function prepareDatabase(): Promise<void> {
-  const handle = getDatabase();
+async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
   log(`database ready (${handle.driver}), migrations applied`);
   if (isDemoMode()) {
@@ -28,8 +27,9 @@ async function prepareDatabase(): Promise<void> {
     log(`${seeded ? 'demo data seeded' : 'demo data present'}: ${counts.users} users, ${counts.sessions} sessions, ${counts.issues} issues`);
     await registerDemoIssuer(handle.db, demoIssuer(env().DEMO_IDP_PORT));
   }
-  // The embedded database admits one process: hand it over to the server.
-  await closeDatabase();
+  // The embedded database admits one process: hand it over to the server, keeping its lock
+  // until the server takes it (DATA_DIR_LOCK_HOLDER), so no other process can slip in between.
+  await closeDatabase({ keepDataDirLock: true });
 }
 
 async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): Promise<void> {
@@ -55,8 +55,11 @@ runScript(async () => {
   const config = env();
   const secret = authSecret();
   log(isDemoMode() ? 'demo mode: embedded demo data' : 'production mode');
+  // Opening the database first: a second `npm start` on the same embedded database stops here,
+  // with the holder named, before it builds anything.
+  const handle = getDatabase();
   // Building and preparing the database run side by side: they use different cores.
-  await Promise.all([buildIfNeeded(log), prepareDatabase()]);
+  await Promise.all([buildIfNeeded(log), prepareDatabase(handle)]);
 
   const url = panelUrl(config);
   if (isDemoMode()) {
@@ -65,7 +68,7 @@ runScript(async () => {
   }
   const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(config.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, DATA_DIR_LOCK_HOLDER: String(process.pid) },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   await waitUntilServing(`${url}/api/health`, server);

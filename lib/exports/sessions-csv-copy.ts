@@ -16,7 +16,7 @@ import { SESSIONS_CSV_HEADER } from './sessions-csv-header';
 /** A text cell as csvRows writes it: a leading ' before = + - @ tab CR; '' as null, because COPY
  * quotes an empty string ("") to tell it from null and csvRows writes both as nothing. */
 const textCell = (value: SQL) => sql`(case when left(${value}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${value} else nullif(${value}, '') end)`;
-// timestamp::text under DateStyle ISO (every pool connection's, db/client.ts) is 'YYYY-MM-DD HH:MI:SS': cheaper than to_char.
+// timestamp::text under DateStyle ISO (set by db/copy-out.ts) is 'YYYY-MM-DD HH:MI:SS': cheaper than to_char.
 const timeCell = (value: SQL) => sql`replace(date_trunc('second', ${value} at time zone 'UTC')::text, ' ', 'T') || 'Z'`;
 const labelCase = (value: SQL, labels: Record<string, string>) =>
   sql`(case ${value} ${sql.join(Object.entries(labels).map(([key, label]) => sql`when ${key} then ${label}`), sql` `)} end)`;

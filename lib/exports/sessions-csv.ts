@@ -33,7 +33,7 @@ export function sessionCsvRow(s: SessionRow) {
 /** On PostgreSQL the server formats the rows (COPY, lib/exports/sessions-csv-copy.ts): the same bytes, faster. */
 export function sessionsCsv(viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {
   const handle = getDatabase();
-  return handle.driver === 'postgres' ? sessionsCsvByCopy(handle.pool, viewer, filter) : sessionsCsvInBatches(viewer, filter);
+  return handle.driver === 'postgres' ? sessionsCsvByCopy(handle.streamPool, viewer, filter) : sessionsCsvInBatches(viewer, filter);
 }
 
 /** The embedded database: keyset batches formatted here. */

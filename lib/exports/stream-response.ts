@@ -1,23 +1,58 @@
+import 'server-only';
 // A download as a pull-based web stream over an async generator: the next batch is read only
-// when the client wants more, and a client abort ends the generator (its query) at once.
+// when the client wants more, and a client abort ends the generator (its query) at once. Each
+// download holds one of its admin's download slots until it ends, and a client that stops
+// reading for DOWNLOAD_IDLE_TIMEOUT_MS is cut off, so its database connection is freed.
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { takeDownloadSlot } from './download-slots';
 import { sanitizeFilename } from './filenames';
 
-export function streamDownload(chunks: AsyncGenerator<string | Uint8Array>, { filename, contentType }: { filename: string; contentType: string }): Response {
+interface DownloadOptions {
+  filename: string;
+  contentType: string;
+  /** The admin downloading (their slots). */
+  adminId: string;
+}
+
+export function streamDownload(chunks: AsyncGenerator<string | Uint8Array>, { filename, contentType, adminId }: DownloadOptions): Response {
+  const releaseSlot = takeDownloadSlot(adminId);
+  const idleTimeoutMs = env().DOWNLOAD_IDLE_TIMEOUT_MS;
   const encoder = new TextEncoder();
+  let idleTimer: NodeJS.Timeout | undefined;
+  const stopIdleTimer = () => clearTimeout(idleTimer);
+  const end = () => {
+    stopIdleTimer();
+    releaseSlot();
+  };
   // Up to 1 MB read ahead: the database keeps producing while the socket drains, and memory
   // stays bounded (pull is called only while less than that is queued).
   const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        stopIdleTimer();
         try {
           const { value, done } = await chunks.next();
-          if (done) controller.close();
-          else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+          if (done) {
+            controller.close();
+            end();
+            return;
+          }
+          controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+          // The next pull comes when the client has read; if it does not come, the client has stopped.
+          idleTimer = setTimeout(() => {
+            logger().info({ filename, idleTimeoutMs }, 'download ended: the client stopped reading');
+            controller.error(new Error('the client stopped reading'));
+            end();
+            void chunks.return(undefined);
+          }, idleTimeoutMs);
         } catch (error) {
           controller.error(error);
+          end();
         }
       },
       async cancel() {
+        end();
         await chunks.return(undefined);
       },
     },

@@ -16,7 +16,7 @@ export function withTenantViewer<Context>(handler: Handler<Context>, options: { 
       if (options.platformAdminOnly && viewer.role !== 'platform_admin') throw forbiddenError();
       return await handler(request, { ...context, viewer: viewer as TenantViewer });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }

@@ -37,7 +37,7 @@ export async function acceptBatch(tenantId: string, body: Uint8Array): Promise<B
   const parsed = batchSchema.safeParse(payload);
   if (!parsed.success) throw new HttpError(422, 'The batch is invalid; nothing was written.', describeIssues(parsed.error.issues));
   try {
-    return await writeBatch(getDatabase().db, tenantId, parsed.data);
+    return await writeBatch(getDatabase().ingestDb, tenantId, parsed.data);
   } catch (error) {
     if (error instanceof IngestReferenceError) throw new HttpError(422, 'The batch names profiles, users or sessions unknown to this tenant; nothing was written.', error.problems);
     throw error;

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { ingestionTokens } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { badRequest, notFoundError } from '@/lib/http/errors';
@@ -20,7 +22,7 @@ export async function createIngestionToken(by: SupportPrincipal, { tenantId, nam
   const label = name.trim();
   if (label.length < 1 || label.length > 100) throw badRequest('A token name has 1 to 100 characters.');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return getDatabase().db.transaction(async (tx) => {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [row] = await tx.insert(ingestionTokens).values({ tenantId, name: label, tokenHash: hashToken(token) }).returning({ id: ingestionTokens.id });
     await recordAuditEvent(tx, { tenantId, actor, action: 'token.create', targetType: 'token', targetId: row!.id, targetLabel: label, after: { name: label } });
     return { id: row!.id, token };
@@ -30,7 +32,7 @@ export async function createIngestionToken(by: SupportPrincipal, { tenantId, nam
 export async function revokeIngestionToken(by: SupportPrincipal, { tenantId, tokenId }: { tenantId: string; tokenId: string }): Promise<void> {
   const actor = assertSupport(by);
   if (!z.uuid().safeParse(tokenId).success) throw notFoundError('No such token.');
-  await getDatabase().db.transaction(async (tx) => {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [row] = await tx
       .update(ingestionTokens)
       .set({ revokedAt: new Date() })

@@ -3,16 +3,23 @@ import 'server-only';
 // transaction, keys taken in a fixed order (profiles, users, sessions, logs, issues; each
 // sorted; rollups last, in key order) so that concurrent batches cannot deadlock. Replays change nothing; sessions only
 // move forward; the admins' switches are never touched.
+// A tenant's batches take turns (a transaction-level advisory lock on the tenant): the rollups
+// move by the difference each write makes, read before and after it, and two batches writing
+// the same new session at once would both see it as new and count it twice. A row that does
+// not exist yet cannot be locked; the tenant can. Other tenants' batches run side by side.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Database } from '@/db/client';
+import { runTransaction, type Transaction, type TransactionLimits } from '@/db/run-transaction';
+import { ingestLimits } from '@/lib/db-limits';
 import { profileSettings, profiles, syncIssues, syncSessionLogs, syncSessions, users, userSettings } from '@/db/schema';
 import type { IngestBatch } from './batch-schema';
 import { readIssueFacts, readSessionFacts, RollupDeltas } from '@/lib/rollups/rollup-deltas';
 import { findUnknownReferences, IngestReferenceError } from './resolve-references';
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+// The advisory lock's first key: the class "a tenant's ingestion" (the second is the tenant).
+const INGEST_LOCK_CLASS = 727_002;
 
 export interface BatchCounts {
   profiles: number;
@@ -37,8 +44,9 @@ function chunks<T>(items: T[], size = CHUNK_ROWS): T[][] {
 const sortedBy = <T>(items: T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-export async function writeBatch(db: Database, tenantId: string, batch: IngestBatch): Promise<BatchCounts> {
-  return db.transaction(async (tx) => {
+export async function writeBatch(db: Database, tenantId: string, batch: IngestBatch, limits: TransactionLimits = ingestLimits()): Promise<BatchCounts> {
+  return runTransaction(db, limits, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK_CLASS}, hashtext(${tenantId}))`);
     const problems = await findUnknownReferences(tx, tenantId, batch);
     if (problems.length > 0) throw new IngestReferenceError(problems);
 

@@ -10,6 +10,7 @@ import type { IssueType } from '@/lib/issues/issue-labels';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
+import { interactiveLimits } from '@/lib/db-limits';
 import type { OverviewPeriod } from './overview-period';
 import { breakdownOf, rankedBreakdownsQuery, type BreakdownRow, type ProfileCount, type RankedRow } from './ranked-breakdown';
 
@@ -51,7 +52,7 @@ function profileRanking(errors: RankedRow[], issues: RankedRow[]): OverviewFigur
 
 export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
   const db = getDatabase().db;
-  if (viewer.tenantId) await moveWindowsTo(db, viewer.tenantId, period.dayList[period.dayList.length - 1]!);
+  if (viewer.tenantId) await moveWindowsTo(db, viewer.tenantId, period.dayList[period.dayList.length - 1]!, { limits: interactiveLimits() });
   const inScope = (alias: string) => inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`));
   // The period's rows of a period rollup (one per profile and key, or per user).
   const inWindow = (alias: string): SQL => sql`${inScope(alias)} and ${sql.raw(alias)}.days = ${period.days}`;

@@ -5,13 +5,11 @@ import 'server-only';
 // applied in key order, so concurrent batches lock rollup rows in the same order. The period
 // rollups get the same deltas, for the periods whose days they fall in (window-deltas.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Transaction } from '@/db/run-transaction';
 import { syncIssues, syncSessions } from '@/db/schema';
 import { addToRollup, DeltaMap, type RollupTable } from './add-to-rollup';
 import { WINDOWED_ROLLUPS } from './rollup-windows';
 import { applyWindowDeltas } from './window-deltas';
-
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 interface SessionFacts {
   day: string;

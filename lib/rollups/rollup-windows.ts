@@ -6,6 +6,7 @@
 // keeps a move and a batch from interleaving.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
+import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
 import { OVERVIEW_DAYS } from '@/lib/overview/overview-period';
 
 type Executor = Pick<Database, 'execute'>;
@@ -76,14 +77,17 @@ async function moveWindow(tx: Executor, tenantId: string, rollup: WindowedRollup
 export const asOfQuery = (tenantId: string, lock: SQL) =>
   sql`select to_char(as_of, 'YYYY-MM-DD') as as_of from rollup_windows where tenant_id = ${tenantId}::uuid ${lock}`;
 
+// Scripts and generators move large tenants' periods without a time bound; pages pass theirs.
+const UNBOUNDED: TransactionLimits = { statementTimeoutMs: 0, lockTimeoutMs: 0 };
+
 /** Moves the tenant's period rollups to end on `today` (YYYY-MM-DD, UTC); a no-op when they do. */
-export async function moveWindowsTo(db: Database, tenantId: string, today: string, options: { rebuild?: boolean } = {}): Promise<void> {
+export async function moveWindowsTo(db: Database, tenantId: string, today: string, options: { rebuild?: boolean; limits?: TransactionLimits } = {}): Promise<void> {
   // Most calls find nothing to do: check without a transaction or a lock first.
   if (!options.rebuild) {
     const [current] = await queryRows<{ as_of: string | null }>(db, asOfQuery(tenantId, sql``));
     if (current?.as_of === today) return;
   }
-  await db.transaction(async (tx) => {
+  await runTransaction(db, options.limits ?? UNBOUNDED, async (tx) => {
     await tx.execute(sql`insert into rollup_windows (tenant_id) values (${tenantId}::uuid) on conflict do nothing`);
     const [locked] = await queryRows<{ as_of: string | null }>(tx, asOfQuery(tenantId, sql`for update`));
     const from = options.rebuild ? null : (locked?.as_of ?? null);

@@ -3,6 +3,8 @@ import 'server-only';
 // here), audited with before and after in the same transaction.
 import { and, eq } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { profileSettings } from '@/db/schema';
 import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -37,7 +39,7 @@ export async function setProfileSetting({ viewer, profileId, key, value, forced 
   const parsed = parseSetting(key, value);
   if (!parsed.ok) throw badRequest(parsed.message);
   if (typeof forced !== 'boolean') throw badRequest('"forced" takes true or false.');
-  return getDatabase().db.transaction(async (tx) => {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const where = and(eq(profileSettings.tenantId, viewer.tenantId), eq(profileSettings.profileId, profile.id), eq(profileSettings.key, key));
     const [row] = await tx.select({ value: profileSettings.value, forced: profileSettings.forced }).from(profileSettings).where(where).for('update');
     const before: ProfileSettingEntry = { value: profileValue(parsed.definition, row as ProfileSettingEntry | undefined), forced: row?.forced ?? false };

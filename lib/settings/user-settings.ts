@@ -3,6 +3,8 @@ import 'server-only';
 // the user's own values (never to a value the profile forces). Scope checked here; audited.
 import { and, eq } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { profileSettings, userSettings } from '@/db/schema';
 import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -60,7 +62,7 @@ export async function setUserSetting({ viewer, userId, key, value }: { viewer: T
   if (!definition) throw badRequest(`Unknown setting "${key}".`);
   const parsed = value === null ? null : parseSetting(key, value);
   if (parsed && !parsed.ok) throw badRequest(parsed.message);
-  return getDatabase().db.transaction(async (tx) => {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [profileRow] = await tx
       .select({ value: profileSettings.value, forced: profileSettings.forced })
       .from(profileSettings)

@@ -4,6 +4,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { admins, supportSsoIssuers, tenants, tenantSsoIssuers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { badRequest, HttpError, notFoundError } from '@/lib/http/errors';
@@ -22,7 +24,7 @@ export async function createTenant(by: SupportPrincipal, input: { slug: string; 
   const actor = assertSupport(by);
   const slug = parse(slugSchema, input.slug);
   const name = parse(z.string().trim().min(1).max(200), input.name);
-  return getDatabase().db.transaction(async (tx) => {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [existing] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug));
     if (existing) throw new HttpError(409, `A tenant "${slug}" exists already.`);
     const [tenant] = await tx.insert(tenants).values({ slug, name }).returning();
@@ -41,7 +43,7 @@ export async function addTenantIssuer(by: SupportPrincipal, input: { tenantId: s
   const actor = assertSupport(by);
   const issuer = parse(issuerSchema, input.issuer);
   const entraTenantId = input.entraTenantId ? parse(z.string().min(1).max(100), input.entraTenantId) : null;
-  await getDatabase().db.transaction(async (tx) => {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     await tx
       .insert(tenantSsoIssuers)
       .values({ tenantId: input.tenantId, issuer, entraTenantId })
@@ -53,7 +55,7 @@ export async function addTenantIssuer(by: SupportPrincipal, input: { tenantId: s
 export async function removeTenantIssuer(by: SupportPrincipal, input: { tenantId: string; issuer: string }) {
   const actor = assertSupport(by);
   const issuer = parse(issuerSchema, input.issuer);
-  await getDatabase().db.transaction(async (tx) => {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const removed = await tx
       .delete(tenantSsoIssuers)
       .where(and(eq(tenantSsoIssuers.tenantId, input.tenantId), eq(tenantSsoIssuers.issuer, issuer)))

@@ -3,6 +3,8 @@ import 'server-only';
 // A revoke reaches signed-in admins at their next request (the data layer reads it each time).
 import { eq } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { tenants } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { badRequest, notFoundError } from '@/lib/http/errors';
@@ -22,7 +24,7 @@ export async function setTenantPanelAccess({
   const actor = assertSupport(by);
   const why = reason.trim();
   if (why.length < 3 || why.length > 500) throw badRequest('Give a reason of 3 to 500 characters.');
-  return getDatabase().db.transaction(async (tx) => {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
     if (!tenant) throw notFoundError('No such tenant.');
     if (tenant.panelAccessGranted === granted) return { changed: false };

@@ -4,6 +4,8 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { adminProfileScopes, admins, profiles, tenants, tenantSsoIssuers } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { badRequest, HttpError, notFoundError } from '@/lib/http/errors';
@@ -81,7 +83,7 @@ export async function addTenantAdmin(by: SupportPrincipal, tenantId: string, inp
   if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => i.message).join(' '));
   const admin = parsed.data;
   const profileIds = admin.role === 'profile_admin' ? admin.profileIds : [];
-  return getDatabase().db.transaction(async (tx) => {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [tenant] = await tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId));
     if (!tenant) throw notFoundError('No such tenant.');
     const known = profileIds.length
@@ -108,7 +110,7 @@ export async function addTenantAdmin(by: SupportPrincipal, tenantId: string, inp
 export async function removeTenantAdmin(by: SupportPrincipal, tenantId: string, adminId: string): Promise<void> {
   const actor = assertSupport(by);
   if (!z.uuid().safeParse(adminId).success) throw notFoundError('No such admin.');
-  await getDatabase().db.transaction(async (tx) => {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const [admin] = await tx.select().from(admins).where(and(eq(admins.tenantId, tenantId), eq(admins.id, adminId)));
     if (!admin) throw notFoundError('No such admin.');
     await tx.delete(admins).where(eq(admins.id, adminId));

@@ -4,6 +4,8 @@ import 'server-only';
 // reported before it no longer make them "Disabled due to an error".
 import { and, eq } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { interactiveLimits } from '@/lib/db-limits';
 import { profiles, users } from '@/db/schema';
 import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -13,7 +15,7 @@ import { getUser } from '@/lib/users/get-user';
 
 export async function setProfileSyncEnabled({ viewer, profileId, enabled }: { viewer: TenantViewer; profileId: string; enabled: boolean }) {
   const profile = await getProfile(viewer, profileId);
-  await getDatabase().db.transaction(async (tx) => {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const now = new Date();
     const updated = await tx
       .update(profiles)
@@ -36,7 +38,7 @@ export async function setProfileSyncEnabled({ viewer, profileId, enabled }: { vi
 
 export async function setUserSyncEnabled({ viewer, userId, enabled }: { viewer: TenantViewer; userId: string; enabled: boolean }) {
   const user = await getUser(viewer, userId);
-  await getDatabase().db.transaction(async (tx) => {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const now = new Date();
     const updated = await tx
       .update(users)

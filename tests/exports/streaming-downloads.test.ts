@@ -77,6 +77,7 @@ describeEachDatabase('streamed downloads', (database, driver) => {
           from pg_stat_activity where datname = current_database()`,
     );
     expect(active[0]!.n).toBe(0);
+    expect(handle.streamPool.totalCount - handle.streamPool.idleCount).toBe(0);
     expect(handle.pool.totalCount - handle.pool.idleCount).toBe(0);
   });
 });

@@ -1,14 +1,20 @@
 // The overview's daily rollups, kept by ingestion, equal a direct aggregate of the rows on both
 // drivers: after the first write, a replay, status moves, issue changes and another tenant's data.
 // So do the period rollups, as ingestion adds to them and as their last day moves.
-import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '@/db/client';
-import { directAggregates, rebuildRollups } from '@/lib/rollups/rebuild-rollups';
-import { moveWindowsTo, WINDOW_DAYS, WINDOWED_ROLLUPS, windowMove } from '@/lib/rollups/rollup-windows';
+import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
+import { moveWindowsTo, windowMove } from '@/lib/rollups/rollup-windows';
 import type { IngestBatchInput } from '@/lib/ingest/batch-schema';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
+import {
+  directDailyRollups,
+  directStatusRollups,
+  directWindowRollups,
+  keptDailyRollups,
+  keptStatusRollups,
+  keptWindowRollups,
+} from '../support/rollup-comparison';
 
 const STATUSES = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'] as const;
 
@@ -69,57 +75,12 @@ describe('moving a period', () => {
 describeEachDatabase('daily rollups kept by ingestion', (database) => {
   let tenantId: string;
 
-  const rollupRows = async (id: string) => {
-    const db = database().db;
-    return {
-      sessionCounts: await queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, profile_id, status, error_category, error_source, sessions from daily_session_counts where tenant_id = ${id}::uuid and sessions <> 0 order by 1, 2, 3, 4, 5, 6`),
-      issueCounts: await queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, profile_id, type, error_code, issues from daily_issue_counts where tenant_id = ${id}::uuid and issues <> 0 order by 1, 2, 3, 4, 5`),
-      userProblems: await queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, user_id, profile_id, error_sessions, issues from daily_user_problems where tenant_id = ${id}::uuid and (error_sessions <> 0 or issues <> 0) order by 1, 2, 3, 4`),
-    };
-  };
-  const direct = async (id: string) => {
-    const db = database().db;
-    const q = directAggregates((alias) => sql`${sql.raw(alias)}.tenant_id = ${id}::uuid`);
-    const ordered = (query: ReturnType<typeof sql>, keys: number) =>
-      queryRows(db, sql`select tenant_id, to_char(day, 'YYYY-MM-DD') as day, ${sql.raw(['profile_id, status, error_category, error_source, sessions', 'profile_id, type, error_code, issues', 'user_id, profile_id, error_sessions, issues'][keys]!)} from (${query}) d order by ${sql.raw(['1, 2, 3, 4, 5, 6', '1, 2, 3, 4, 5', '1, 2, 3, 4'][keys]!)}`);
-    return { sessionCounts: await ordered(q.sessionCounts, 0), issueCounts: await ordered(q.issueCounts, 1), userProblems: await ordered(q.userProblems, 2) };
-  };
-
-  // The period rollups as kept, and as the rows' daily aggregates summed over each period.
-  const windowRows = async (id: string) => {
-    const db = database().db;
-    const out: Record<string, unknown[]> = {};
-    for (const r of WINDOWED_ROLLUPS) {
-      const columns = ['days', ...r.keys, ...r.values].join(', ');
-      out[r.window] = await queryRows(db, sql`select ${sql.raw(columns)} from ${sql.raw(r.window)} where tenant_id = ${id}::uuid and not (${sql.raw(r.values.map((v) => `${v} = 0`).join(' and '))}) order by ${sql.raw(columns)}`);
-    }
-    return out;
-  };
-  const directWindows = async (id: string, asOf: string) => {
-    const db = database().db;
-    const q = directAggregates((alias) => sql`${sql.raw(alias)}.tenant_id = ${id}::uuid`);
-    const daily: Record<string, ReturnType<typeof sql>> = { daily_session_counts: q.sessionCounts, daily_issue_counts: q.issueCounts, daily_user_problems: q.userProblems };
-    const out: Record<string, unknown[]> = {};
-    for (const r of WINDOWED_ROLLUPS) {
-      const keys = ['days', ...r.keys].join(', ');
-      const sums = r.values.map((v) => `sum(${v})::int as ${v}`).join(', ');
-      out[r.window] = await queryRows(
-        db,
-        sql`select ${sql.raw(keys)}, ${sql.raw(sums)}
-            from (${daily[r.daily]!}) d join (values ${sql.raw(WINDOW_DAYS.map((n) => `(${n})`).join(', '))}) w(days)
-              on d.day > ${asOf}::date - w.days and d.day <= ${asOf}::date
-            group by ${sql.raw(keys)} order by ${sql.raw(keys)}`,
-      );
-    }
-    return out;
-  };
-  const statusRows = (id: string) =>
-    queryRows(database().db, sql`select to_char(day, 'YYYY-MM-DD') as day, status, sessions from daily_status_counts where tenant_id = ${id}::uuid and sessions <> 0 order by 1, 2`);
-  const directStatuses = (id: string) =>
-    queryRows(
-      database().db,
-      sql`select to_char(day, 'YYYY-MM-DD') as day, status, sessions from (${directAggregates((alias) => sql`${sql.raw(alias)}.tenant_id = ${id}::uuid`).statusCounts}) d order by 1, 2`,
-    );
+  const rollupRows = (id: string) => keptDailyRollups(database().db, id);
+  const direct = (id: string) => directDailyRollups(database().db, id);
+  const windowRows = (id: string) => keptWindowRollups(database().db, id);
+  const directWindows = (id: string, asOf: string) => directWindowRollups(database().db, id, asOf);
+  const statusRows = (id: string) => keptStatusRollups(database().db, id);
+  const directStatuses = (id: string) => directStatusRollups(database().db, id);
 
   beforeAll(async () => {
     tenantId = (await createTenant(database().db, 'rollups')).id;

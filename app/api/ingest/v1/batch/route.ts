@@ -2,6 +2,7 @@
 // Outside the proxy (bodies up to 64 MB); authenticated here by the tenant's bearer token.
 import { acceptBatch, MAX_BODY_BYTES } from '@/lib/ingest/accept-batch';
 import { authenticateIngestion } from '@/lib/ingest/ingestion-tokens';
+import { takeIngestSlot } from '@/lib/ingest/ingest-slots';
 import { errorResponse, unauthorized } from '@/lib/http/errors';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
 
@@ -11,9 +12,15 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const caller = await authenticateIngestion(request.headers.get('authorization'));
     if (!caller) throw unauthorized('A valid ingestion token is required (Authorization: Bearer <token>).');
-    const body = await readLimitedBody(request, MAX_BODY_BYTES);
-    return Response.json(await acceptBatch(caller.tenantId, body), { headers: { 'cache-control': 'no-store' } });
+    // Taken before the body is read: the count of batches in progress bounds their memory.
+    const releaseSlot = takeIngestSlot(caller.tenantId);
+    try {
+      const body = await readLimitedBody(request, MAX_BODY_BYTES);
+      return Response.json(await acceptBatch(caller.tenantId, body), { headers: { 'cache-control': 'no-store' } });
+    } finally {
+      releaseSlot();
+    }
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

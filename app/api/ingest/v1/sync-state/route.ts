@@ -16,6 +16,6 @@ export async function GET(request: Request): Promise<Response> {
     if (wanted && wanted.split(',').some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers });
     return new Response(body, { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

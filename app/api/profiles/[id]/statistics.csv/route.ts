@@ -17,5 +17,6 @@ export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (
   return streamDownload(sessionsCsv(viewer, { owner: { kind: 'profile', id: profile.id }, ...parsed.value }), {
     filename: `sessions ${profile.name} ${rangeSuffix(parsed.value.range)}.csv`,
     contentType: 'text/csv; charset=utf-8',
+    adminId: viewer.adminId,
   });
 });

@@ -12,5 +12,5 @@ export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (
   const session = await getSessionForLog(viewer, (await params).id);
   const [log] = session.hasLog ? await readStoredLogs(viewer, [session.id]) : [];
   if (!log) throw notFoundError('This session has no log.');
-  return streamDownload(singleLogZip(log), { filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`, contentType: 'application/zip' });
+  return streamDownload(singleLogZip(log), { filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`, contentType: 'application/zip', adminId: viewer.adminId });
 });

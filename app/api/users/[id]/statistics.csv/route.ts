@@ -19,5 +19,6 @@ export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (
   return streamDownload(sessionsCsv(viewer, { owner: { kind: 'user', id: user.id }, ...parsed.value }), {
     filename: `sessions ${user.name} ${suffix}.csv`,
     contentType: 'text/csv; charset=utf-8',
+    adminId: viewer.adminId,
   });
 });

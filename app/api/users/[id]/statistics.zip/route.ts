@@ -20,6 +20,6 @@ export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (
   const suffix = parsed.value.ids ? `selected-${parsed.value.ids.length}` : rangeSuffix(parsed.value.range);
   return streamDownload(sessionsZip(viewer, { owner: { kind: 'user', id: user.id }, ...parsed.value }), {
     filename: `sessions ${user.name} ${suffix}.zip`,
-    contentType: 'application/zip',
+    contentType: 'application/zip', adminId: viewer.adminId,
   });
 });

@@ -16,5 +16,6 @@ export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (
   return streamDownload(issuesCsv(viewer, { owner: { kind: 'user', id: user.id }, ...parsed.value }), {
     filename: `sync issues ${user.name} ${rangeSuffix(parsed.value.range)}.csv`,
     contentType: 'text/csv; charset=utf-8',
+    adminId: viewer.adminId,
   });
 });

@@ -1,0 +1,10 @@
+import 'server-only';
+// The time bounds of the two kinds of transactions, from the environment (docs/operations.md).
+import type { TransactionLimits } from '@/db/run-transaction';
+import { env } from './env';
+
+/** Pages, route handlers and admin actions: a few seconds. */
+export const interactiveLimits = (): TransactionLimits => ({ statementTimeoutMs: env().DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: env().DB_LOCK_TIMEOUT_MS });
+
+/** The sync engine's batches: larger statements, and a wait for the tenant's other batches. */
+export const ingestLimits = (): TransactionLimits => ({ statementTimeoutMs: env().INGEST_STATEMENT_TIMEOUT_MS, lockTimeoutMs: env().INGEST_LOCK_TIMEOUT_MS });
