@@ -1,7 +1,7 @@
 // npm start — the whole product with no configuration: builds if needed, migrates, seeds the
 // demo data in demo mode, then serves on PORT and prints the URL and how long the start took.
 import { spawn } from 'node:child_process';
-import { closeDatabase, getDatabase, type DatabaseHandle } from '@/db/client';
+import { getDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { registerDemoIssuer } from '@/db/seed/register-demo-issuer';
 import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
@@ -12,6 +12,7 @@ import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider
 import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
 import { env, isDemoMode } from '@/lib/env';
 import { buildIfNeeded } from './build-if-needed';
+import { handOverDatabase } from './hand-over-database';
 import { runScript } from './run-script';
 
 const startedAt = Date.now();
@@ -27,9 +28,6 @@ async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
     log(`${seeded ? 'demo data seeded' : 'demo data present'}: ${counts.users} users, ${counts.sessions} sessions, ${counts.issues} issues`);
     await registerDemoIssuer(handle.db, demoIssuer(env().DEMO_IDP_PORT));
   }
-  // The embedded database admits one process: hand it over to the server, keeping its lock
-  // until the server takes it (DATA_DIR_LOCK_HOLDER), so no other process can slip in between.
-  await closeDatabase({ keepDataDirLock: true });
 }
 
 async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): Promise<void> {
@@ -60,6 +58,7 @@ runScript(async () => {
   const handle = getDatabase();
   // Building and preparing the database run side by side: they use different cores.
   await Promise.all([buildIfNeeded(log), prepareDatabase(handle)]);
+  const serverEnv = await handOverDatabase();
 
   const url = panelUrl(config);
   if (isDemoMode()) {
@@ -68,7 +67,7 @@ runScript(async () => {
   }
   const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(config.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, DATA_DIR_LOCK_HOLDER: String(process.pid) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, ...serverEnv },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   await waitUntilServing(`${url}/api/health`, server);

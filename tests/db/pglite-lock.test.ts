@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,49 @@ async function openFromAnotherProcess(dataDir: string): Promise<string> {
   );
   return stdout.trim();
 }
+
+interface Outcome {
+  code: number | null;
+  output: string;
+}
+
+function runFixture(fixture: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', `tests/support/fixtures/${fixture}`], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DATA_DIR_LOCK_HOLDER: '', ...extraEnv },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** What `npm start` does with the database (start-like.ts). */
+const startLike = (dataDir: string) => runFixture('start-like.ts', dataDir);
+
+describe('two starts on one embedded database', () => {
+  it('let no other process in while the start hands the database over to its server', async () => {
+    const dataDir = tempDir();
+    const [start, other] = await Promise.all([startLike(dataDir), runFixture('keep-trying.ts', dataDir, { TRY_MS: '4000' })]);
+    expect(start.output).toMatch(/serving \d+/);
+    expect(start.code).toBe(0);
+    expect(other.output).toMatch(/refused all \d+ attempts/);
+  }, 60_000);
+
+  // The second start comes at once, or while the first one is starting.
+  it.each([0, 1_400])('lets one serve and refuses the other, which exits (second start after %i ms)', async (delay) => {
+    const dataDir = tempDir();
+    const first = startLike(dataDir);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const second = startLike(dataDir);
+    const outcomes = await Promise.all([first, second]);
+    const serving = outcomes.filter((o) => o.code === 0 && /serving \d+/.test(o.output));
+    const refused = outcomes.filter((o) => o.code === 1 && o.output.includes('The embedded database is in use by process'));
+    expect(serving, outcomes.map((o) => o.output).join('\n---\n')).toHaveLength(1);
+    expect(refused, outcomes.map((o) => o.output).join('\n---\n')).toHaveLength(1);
+  }, 60_000);
+});
 
 describe('embedded database lock', () => {
   it('refuses a second process while the first holds the data directory, naming the holder', async () => {
