@@ -15,28 +15,14 @@ import { inlineQuery } from '@/db/copy-out';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { sessionsCsvSelect } from '@/lib/exports/sessions-csv-copy';
 import { encodeCursor } from '@/lib/paging/cursor';
-import { databaseUrlBeside } from '@/db/server-databases';
 import { parseEnv } from '@/lib/env';
 import { measureDownload, measurePagesAlternately, type DownloadMeasure, type Stats } from './bench/measure';
 import { startPanel } from './bench/panel-server';
+import { ensureScaleDatabase, type Size } from './bench/scale-database';
 import { runScript } from './run-script';
-
-type Size = 'small' | 'large';
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 const DAY = 86_400_000;
-
-async function ensureScaleDatabase(serverUrl: string, size: Size): Promise<string> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  const { rowCount } = await client.query(`select 1 from pg_database where datname = $1`, [`sync_admin_scale_${size}`]);
-  await client.end();
-  if (!rowCount) {
-    log(`generating the ${size} scale (npm run scale -- --size ${size} --keep)`);
-    execFileSync('npm', ['run', '--silent', 'scale', '--', '--size', size, '--keep'], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
-  }
-  return databaseUrlBeside(serverUrl, `sync_admin_scale_${size}`);
-}
 
 interface Targets {
   tenantId: string;

@@ -55,7 +55,7 @@ export async function measurePagesAlternately(pages: { baseUrl: string; path: st
   return samples.map((list, index) => ({ ...stats(list), bytes: bytes[index]! }));
 }
 
-function residentMb(pid: number): number {
+export function residentMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
