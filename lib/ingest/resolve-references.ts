@@ -3,6 +3,7 @@ import 'server-only';
 // in the batch itself or already stored. All problems are found before anything is written.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { readInChunks } from '@/db/chunked';
 import type { Database } from '@/db/client';
 import { profiles, syncSessions, users } from '@/db/schema';
 import type { IngestBatch } from './batch-schema';
@@ -28,16 +29,13 @@ async function findStored(
   tenantId: string,
   wanted: Set<string>,
 ): Promise<Set<string>> {
-  const found = new Set<string>();
-  const values = [...wanted];
-  for (let i = 0; i < values.length; i += 5_000) {
-    const rows = await db
+  const rows = await readInChunks(wanted, (chunk) =>
+    db
       .select({ value: key })
       .from(table)
-      .where(and(eq(table.tenantId, tenantId), inArray(key, values.slice(i, i + 5_000))));
-    for (const row of rows) found.add(row.value as string);
-  }
-  return found;
+      .where(and(eq(table.tenantId, tenantId), inArray(key, chunk))),
+  );
+  return new Set(rows.map((row) => row.value as string));
 }
 
 export async function findUnknownReferences(db: Reader, tenantId: string, batch: IngestBatch): Promise<IngestProblem[]> {

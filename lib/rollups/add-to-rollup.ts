@@ -2,6 +2,7 @@
 // are summed per key first, then written in key order (so concurrent batches lock rollup rows
 // in the same order), 500 rows a statement, each added to the row already there.
 import { sql } from 'drizzle-orm';
+import { chunks } from '@/db/chunked';
 import type { Database } from '@/db/client';
 
 type Executor = Pick<Database, 'execute'>;
@@ -33,16 +34,12 @@ export class DeltaMap {
   }
 }
 
-const CHUNK = 500;
-
 export async function addToRollup(tx: Executor, tenantId: string, rollup: RollupTable, deltas: KeyedDelta[]): Promise<void> {
   const columns = sql.raw([...rollup.keys, ...rollup.values].join(', '));
   const keys = sql.raw(rollup.keys.join(', '));
   const added = sql.raw(rollup.values.map((v) => `${v} = ${rollup.table}.${v} + excluded.${v}`).join(', '));
-  for (let i = 0; i < deltas.length; i += CHUNK) {
-    const tuples = deltas
-      .slice(i, i + CHUNK)
-      .map(([key, values]) => sql`(${tenantId}::uuid, ${sql.join([...key, ...values].map((cell) => sql`${cell}`), sql`, `)})`);
+  for (const chunk of chunks(deltas)) {
+    const tuples = chunk.map(([key, values]) => sql`(${tenantId}::uuid, ${sql.join([...key, ...values].map((cell) => sql`${cell}`), sql`, `)})`);
     await tx.execute(sql`insert into ${sql.raw(rollup.table)} (tenant_id, ${columns}) values ${sql.join(tuples, sql`, `)}
       on conflict (tenant_id, ${keys}) do update set ${added}`);
   }

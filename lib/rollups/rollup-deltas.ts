@@ -1,10 +1,12 @@
 import 'server-only';
 // Keeps the daily rollups right as a batch writes: the rollup-relevant facts of the batch's
-// sessions and issues are read before and after the write, and only the difference is added
+// sessions and issues are read before and after the write (trackSessions, trackIssues; the
+// tenant's batches take turns, lib/ingest/write-batch.ts), and only the difference is added
 // (a replay adds nothing; a session moving from Started to Error moves one count). Deltas are
 // applied in key order, so concurrent batches lock rollup rows in the same order. The period
 // rollups get the same deltas, for the periods whose days they fall in (window-deltas.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { readInChunks } from '@/db/chunked';
 import type { Transaction } from '@/db/run-transaction';
 import { syncIssues, syncSessions } from '@/db/schema';
 import { addToRollup, DeltaMap, type RollupTable } from './add-to-rollup';
@@ -28,13 +30,11 @@ interface IssueFacts {
   errorCode: number;
 }
 
-const CHUNK = 5_000;
 const utcDay = (column: typeof syncSessions.startedAt | typeof syncIssues.occurredAt) => sql<string>`to_char((${column} at time zone 'UTC')::date, 'YYYY-MM-DD')`;
 
-export async function readSessionFacts(tx: Transaction, tenantId: string, engineIds: string[]): Promise<Map<string, SessionFacts>> {
-  const facts = new Map<string, SessionFacts>();
-  for (let i = 0; i < engineIds.length; i += CHUNK) {
-    const rows = await tx
+async function readSessionFacts(tx: Transaction, tenantId: string, engineIds: string[]): Promise<Map<string, SessionFacts>> {
+  const rows = await readInChunks(engineIds, (chunk) =>
+    tx
       .select({
         engineId: syncSessions.engineId,
         day: utcDay(syncSessions.startedAt),
@@ -45,16 +45,14 @@ export async function readSessionFacts(tx: Transaction, tenantId: string, engine
         errorSource: sql<string>`coalesce(${syncSessions.errorSource}::text, '')`,
       })
       .from(syncSessions)
-      .where(and(eq(syncSessions.tenantId, tenantId), inArray(syncSessions.engineId, engineIds.slice(i, i + CHUNK))));
-    for (const { engineId, ...row } of rows) facts.set(engineId, row);
-  }
-  return facts;
+      .where(and(eq(syncSessions.tenantId, tenantId), inArray(syncSessions.engineId, chunk))),
+  );
+  return new Map(rows.map(({ engineId, ...row }) => [engineId, row]));
 }
 
-export async function readIssueFacts(tx: Transaction, tenantId: string, engineIds: string[]): Promise<Map<string, IssueFacts>> {
-  const facts = new Map<string, IssueFacts>();
-  for (let i = 0; i < engineIds.length; i += CHUNK) {
-    const rows = await tx
+async function readIssueFacts(tx: Transaction, tenantId: string, engineIds: string[]): Promise<Map<string, IssueFacts>> {
+  const rows = await readInChunks(engineIds, (chunk) =>
+    tx
       .select({
         engineId: syncIssues.engineId,
         day: utcDay(syncIssues.occurredAt),
@@ -64,10 +62,9 @@ export async function readIssueFacts(tx: Transaction, tenantId: string, engineId
         errorCode: syncIssues.errorCode,
       })
       .from(syncIssues)
-      .where(and(eq(syncIssues.tenantId, tenantId), inArray(syncIssues.engineId, engineIds.slice(i, i + CHUNK))));
-    for (const { engineId, ...row } of rows) facts.set(engineId, row);
-  }
-  return facts;
+      .where(and(eq(syncIssues.tenantId, tenantId), inArray(syncIssues.engineId, chunk))),
+  );
+  return new Map(rows.map(({ engineId, ...row }) => [engineId, row]));
 }
 
 // The daily rollups a batch moves: the windowed ones (keyed by day first), and all profiles'
@@ -99,14 +96,20 @@ export class RollupDeltas {
     this.add('daily_user_problems', [facts.day, facts.userId, facts.profileId], [0, sign]);
   }
 
-  diffSessions(before: Map<string, SessionFacts>, after: Map<string, SessionFacts>) {
+  /** Runs the write of these sessions and adds the difference it made to their facts. */
+  async trackSessions(tx: Transaction, tenantId: string, engineIds: string[], write: () => Promise<void>): Promise<void> {
+    const before = await readSessionFacts(tx, tenantId, engineIds);
+    await write();
     for (const facts of before.values()) this.session(facts, -1);
-    for (const facts of after.values()) this.session(facts, 1);
+    for (const facts of (await readSessionFacts(tx, tenantId, engineIds)).values()) this.session(facts, 1);
   }
 
-  diffIssues(before: Map<string, IssueFacts>, after: Map<string, IssueFacts>) {
+  /** Runs the write of these issues and adds the difference it made to their facts. */
+  async trackIssues(tx: Transaction, tenantId: string, engineIds: string[], write: () => Promise<void>): Promise<void> {
+    const before = await readIssueFacts(tx, tenantId, engineIds);
+    await write();
     for (const facts of before.values()) this.issue(facts, -1);
-    for (const facts of after.values()) this.issue(facts, 1);
+    for (const facts of (await readIssueFacts(tx, tenantId, engineIds)).values()) this.issue(facts, 1);
   }
 
   async apply(tx: Transaction, tenantId: string): Promise<void> {

@@ -1,0 +1,90 @@
+import 'server-only';
+// The batch's sync sessions and their logs. Sessions only move forward (ready -> started -> a
+// final status) and a final one never changes again; a replay changes nothing. Logs are stored
+// deflate-compressed with their CRC-32, so a ZIP copies them as they are.
+import { sql, type SQL } from 'drizzle-orm';
+import { crc32, deflateRawSync } from 'node:zlib';
+import type { Transaction } from '@/db/run-transaction';
+import { syncSessionLogs, syncSessions } from '@/db/schema';
+import type { IngestBatch } from '../batch-schema';
+import { chunks, excluded, sortedBy, upsertColumns } from './batch-rows';
+import { mapUsers } from './directory-lookups';
+
+const reported = upsertColumns(syncSessions, {
+  status: syncSessions.status,
+  endedAt: syncSessions.endedAt,
+  scope: syncSessions.scope,
+  changes: syncSessions.changes,
+  issues: syncSessions.issues,
+  errorCategory: syncSessions.errorCategory,
+  errorSource: syncSessions.errorSource,
+  message: syncSessions.message,
+  hasLog: syncSessions.hasLog,
+});
+const statusRank = (status: SQL): SQL => sql`(case ${status} when 'ready' then 0 when 'started' then 1 else 2 end)`;
+const LOGS_PER_STATEMENT = 50;
+
+export async function upsertSessions(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['sessions']>): Promise<void> {
+  const userIds = await mapUsers(
+    tx,
+    tenantId,
+    items.map((s) => s.userEmail),
+  );
+  const logsByEngineId = new Map(items.filter((s) => s.log != null).map((s) => [s.id, s.log as string]));
+  const currentStatus = reported.stored(syncSessions.status);
+  for (const chunk of chunks(sortedBy(items, (s) => s.id))) {
+    const written = await tx
+      .insert(syncSessions)
+      .values(
+        chunk.map((s) => {
+          const user = userIds.get(s.userEmail)!;
+          return {
+            tenantId,
+            engineId: s.id,
+            userId: user.id,
+            profileId: user.profileId,
+            startedAt: s.startedAt,
+            endedAt: s.endedAt ?? null,
+            status: s.status,
+            scope: s.scope ?? null,
+            changes: s.changes ?? null,
+            issues: s.issues ?? null,
+            errorCategory: s.errorCategory ?? null,
+            errorSource: s.errorSource ?? null,
+            message: s.message ?? null,
+            hasLog: s.log != null,
+          };
+        }),
+      )
+      .onConflictDoUpdate({
+        target: [syncSessions.tenantId, syncSessions.engineId],
+        set: {
+          ...reported.set,
+          // A log once stored stays: a later report without one does not remove it.
+          hasLog: sql`${reported.stored(syncSessions.hasLog)} or ${excluded(syncSessions.hasLog)}`,
+          updatedAt: sql`now()`,
+        },
+        // A final session never changes again; others only move forward.
+        setWhere: sql`${currentStatus} in ('ready', 'started')
+          and ${statusRank(excluded(syncSessions.status))} >= ${statusRank(currentStatus)}
+          and ${reported.changed}`,
+      })
+      .returning({ id: syncSessions.id, engineId: syncSessions.engineId, startedAt: syncSessions.startedAt });
+    const logs = written
+      .filter((row) => logsByEngineId.has(row.engineId))
+      .map((row) => {
+        const text = Buffer.from(logsByEngineId.get(row.engineId)!, 'utf8');
+        return { tenantId, sessionId: row.id, sessionStartedAt: row.startedAt, deflated: deflateRawSync(text), sizeBytes: text.length, crc32: crc32(text) };
+      });
+    for (const logChunk of chunks(logs, LOGS_PER_STATEMENT)) await upsertLogs(tx, logChunk);
+  }
+}
+
+const logColumns = upsertColumns(syncSessionLogs, { deflated: syncSessionLogs.deflated, sizeBytes: syncSessionLogs.sizeBytes, crc32: syncSessionLogs.crc32 });
+
+async function upsertLogs(tx: Transaction, rows: (typeof syncSessionLogs.$inferInsert)[]): Promise<void> {
+  await tx
+    .insert(syncSessionLogs)
+    .values(rows)
+    .onConflictDoUpdate({ target: [syncSessionLogs.tenantId, syncSessionLogs.sessionId], set: logColumns.set });
+}
