@@ -10,7 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
-import { env, type Env } from '@/lib/env';
+import { env, parseEnv, type Env } from '@/lib/env';
 import { acquireDataDirLock } from './pglite-lock';
 import * as schema from './schema';
 
@@ -34,18 +34,17 @@ export interface DatabaseLimits {
   acquireTimeoutMs: number;
   /** Client-side bound of one statement on the page and ingestion pools: a frozen server or a
    * network black hole never answers, so the server's own statement_timeout cannot fire there.
-   * Absent: unbounded (scripts, tests). */
+   * Absent: unbounded (the handles tests and benchmarks open; getDatabase() is bounded). */
   queryTimeoutMs?: number;
   ingestQueryTimeoutMs?: number;
 }
 
-export const UNBOUNDED_LIMITS: DatabaseLimits = { poolSize: 10, ingestPoolSize: 4, downloadPoolSize: 4, acquireTimeoutMs: 5_000 };
 
 // The client-side bound leaves the server's own limit time to answer first.
 const CLIENT_SLACK_MS = 1_000;
 
 /** The app server's limits, from the environment (docs/operations.md). */
-export function databaseLimits(config: Env): DatabaseLimits {
+export function databaseLimits(config: Env = env()): DatabaseLimits {
   return {
     poolSize: config.DB_POOL_SIZE,
     ingestPoolSize: config.DB_INGEST_POOL_SIZE,
@@ -55,6 +54,9 @@ export function databaseLimits(config: Env): DatabaseLimits {
     ingestQueryTimeoutMs: Math.max(config.INGEST_STATEMENT_TIMEOUT_MS, config.INGEST_LOCK_TIMEOUT_MS) + CLIENT_SLACK_MS,
   };
 }
+
+/** The default pool sizes without statement bounds: the handles tests and benchmarks open. */
+export const UNBOUNDED_LIMITS: DatabaseLimits = { ...databaseLimits(parseEnv({})), queryTimeoutMs: undefined, ingestQueryTimeoutMs: undefined };
 
 export type DatabaseHandle = {
   /** Pages, route handlers and admin actions. */
@@ -88,7 +90,9 @@ function openPool(url: string, max: number, acquireTimeoutMs: number, queryTimeo
     max,
     connectionTimeoutMillis: acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
+    // A peer that vanished is noticed in about a minute, not after Linux's default two hours.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
     ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
   });
   // An idle client losing its server must not crash the process; the next query reports it.

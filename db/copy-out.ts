@@ -25,17 +25,38 @@ export function inlineQuery(query: SQL): string {
   return text.replace(/\$(\d+)\b/g, (whole, index: string) => (Number(index) >= 1 && Number(index) <= params.length ? literal(params[Number(index) - 1]) : whole));
 }
 
-/** COPY's CSV of the query's rows. Times as text follow DateStyle: ISO whatever the server's
- * default, set for this transaction only (SET LOCAL; a pooler would leak a session setting). */
-export async function* copyCsvOut(pool: Pool, query: SQL): AsyncGenerator<Buffer> {
+/** Settles as the promise does, or rejects once `ms` pass without it settling (the promise's own
+ * later failure is then ignored). The error reads as a lost connection: 503, try again. */
+function boundedWait<T>(promise: Promise<T>, ms: number): Promise<T> {
+  promise.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Connection terminated: the database sent nothing for ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * COPY's CSV of the query's rows. Times as text follow DateStyle: ISO whatever the server's
+ * default, set for this transaction only (SET LOCAL; a pooler would leak a session setting).
+ * The connection has no statement bound (an export may run for minutes), so every wait on the
+ * server is bounded by `stallTimeoutMs` instead: a frozen server or a silent network ends the
+ * export and frees its connection rather than holding both for hours.
+ */
+export async function* copyCsvOut(pool: Pool, query: SQL, { stallTimeoutMs }: { stallTimeoutMs: number }): AsyncGenerator<Buffer> {
   const client = await pool.connect();
   let finished = false;
   let stream: ReturnType<typeof copyTo> | undefined;
   try {
-    await client.query("begin read only; set local datestyle = 'ISO, YMD'");
+    await boundedWait(client.query("begin read only; set local datestyle = 'ISO, YMD'"), stallTimeoutMs);
     stream = client.query(copyTo(`COPY (${inlineQuery(query)}) TO STDOUT WITH (FORMAT csv)`));
-    for await (const chunk of stream) yield chunk as Buffer;
-    await client.query('commit');
+    const chunks = stream[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await boundedWait(chunks.next(), stallTimeoutMs);
+      if (next.done) break;
+      yield next.value as Buffer;
+    }
+    await boundedWait(client.query('commit'), stallTimeoutMs);
     finished = true;
   } finally {
     if (finished) client.release();

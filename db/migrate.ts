@@ -19,11 +19,12 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migratePglite(handle.db as unknown as PgliteDatabase, config);
     return;
   }
-  // On the pool without a client-side statement bound: a migration may take long.
+  // On the pool without a client-side statement bound (a migration may take long), and on the
+  // lock's own connection: one connection is all it needs.
   const lockClient = await handle.streamPool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(drizzlePg(handle.streamPool), config);
+    await migratePg(drizzlePg(lockClient), config);
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     lockClient.release();

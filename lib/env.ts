@@ -49,6 +49,8 @@ const envSchema = z.object({
   INGEST_MAX_PER_TENANT: limit(2),
   DOWNLOADS_PER_ADMIN: limit(2),
   DOWNLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
+  DOWNLOAD_STALL_TIMEOUT_MS: limit(120_000, 100),
+  INGEST_BODY_TIMEOUT_MS: limit(60_000, 100),
   // Set by `npm start` for the server it spawns: the process that hands the embedded database over.
   DATA_DIR_LOCK_HOLDER: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),

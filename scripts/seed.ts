@@ -33,7 +33,8 @@ runScript(async () => {
   const handle = getDatabase();
   await migrateDatabase(handle);
   const started = Date.now();
-  const { seeded } = await seedDemoData(handle.db, options);
+  // The seed writes what the engine writes: on ingestion's connections and time bounds.
+  const { seeded } = await seedDemoData(handle.ingestDb, options);
   console.log(seeded ? `Demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:` : 'Demo data already present:', await countDemoRows(handle.db));
   await closeDatabase();
 });

@@ -23,7 +23,8 @@ async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
   log(`database ready (${handle.driver}), migrations applied`);
   if (isDemoMode()) {
-    const { seeded } = await seedDemoData(handle.db, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), log });
+    // The seed writes what the engine writes: on ingestion's connections and time bounds.
+    const { seeded } = await seedDemoData(handle.ingestDb, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), log });
     const counts = await countDemoRows(handle.db);
     log(`${seeded ? 'demo data seeded' : 'demo data present'}: ${counts.users} users, ${counts.sessions} sessions, ${counts.issues} issues`);
     await registerDemoIssuer(handle.db, demoIssuer(env().DEMO_IDP_PORT));

@@ -6,6 +6,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { copyCsvOut } from '@/db/copy-out';
+import { env } from '@/lib/env';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { sessionConditions, type SessionFilter } from '@/lib/sessions/session-filters';
@@ -95,5 +96,5 @@ export async function* crlfRecords(chunks: AsyncIterable<Buffer>): AsyncGenerato
 
 export async function* sessionsCsvByCopy(pool: Pool, viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {
   yield UTF8_BOM + csvRows([SESSIONS_CSV_HEADER]);
-  yield* crlfRecords(copyCsvOut(pool, sessionsCsvSelect(viewer, filter)));
+  yield* crlfRecords(copyCsvOut(pool, sessionsCsvSelect(viewer, filter), { stallTimeoutMs: env().DOWNLOAD_STALL_TIMEOUT_MS }));
 }

@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from '@/db/database-errors';
 import { logger } from '@/lib/logger';
 import { isNavigation, refusalPage } from './refusal-page';
 
-export type HttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 422 | 429 | 503;
 
 export class HttpError extends Error {
   constructor(
@@ -46,7 +46,7 @@ export function errorResponse(error: unknown, request?: Request): Response {
     logger().error({ err: error }, 'unhandled error in a route handler');
     return Response.json({ error: 'Something went wrong on our side.' }, { status: 500 });
   }
-  if (known.status === 503) logger().warn({ err: error }, 'database unavailable');
+  if (known !== error) logger().warn({ err: error }, 'database unavailable');
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (known.retryAfterSeconds !== undefined) headers['retry-after'] = String(known.retryAfterSeconds);
   if (request && isNavigation(request) && known.status >= 429) {

@@ -13,11 +13,14 @@ export function isNavigation(request: Request): boolean {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The page the admin came from, as a path of this panel; else the home page. A path starting
+ * with `//` or `/\` would be read by the browser as another host. */
 function backLink(request: Request): string {
   const referer = request.headers.get('referer');
   try {
     const target = referer ? new URL(referer) : undefined;
-    if (target && target.origin === new URL(request.url).origin) return target.pathname + target.search;
+    const path = target ? target.pathname + target.search : '';
+    if (target && target.origin === new URL(request.url).origin && path.startsWith('/') && !/^\/[/\\]/.test(path)) return path;
   } catch {
     // not a URL: the home page below
   }

@@ -52,11 +52,12 @@ export async function listIngestionTokens(by: SupportPrincipal, tenantId: string
     .orderBy(desc(ingestionTokens.createdAt));
 }
 
-/** The tenant of a bearer token, or null: missing, unknown and revoked tokens are all refused. */
+/** The tenant of a bearer token, or null: missing, unknown and revoked tokens are all refused.
+ * On ingestion's own connections: a burst of batches never takes the pages' connections. */
 export async function authenticateIngestion(authorization: string | null): Promise<{ tenantId: string; tokenId: string } | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX) || match[1]!.length > 200) return null;
-  const db = getDatabase().db;
+  const db = getDatabase().ingestDb;
   const [row] = await db
     .select({ id: ingestionTokens.id, tenantId: ingestionTokens.tenantId, lastUsedAt: ingestionTokens.lastUsedAt })
     .from(ingestionTokens)

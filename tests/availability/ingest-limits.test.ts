@@ -3,12 +3,15 @@
 // others. Over a limit: 429 with Retry-After, nothing read, nothing written.
 import { expect, it, vi } from 'vitest';
 import { POST as postBatch } from '@/app/api/ingest/v1/batch/route';
+import { batchesInProgress } from '@/lib/ingest/ingest-slots';
 import { createIngestionToken } from '@/lib/ingest/ingestion-tokens';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
 
 vi.stubEnv('INGEST_MAX_PER_TENANT', '2');
 vi.stubEnv('DB_INGEST_POOL_SIZE', '3');
+// Long enough for the held bodies of the first test, short for the second's.
+vi.stubEnv('INGEST_BODY_TIMEOUT_MS', '2000');
 
 /** A batch whose body arrives slowly: its first bytes now, the rest when `finish` is called. */
 function slowBatch(token: string) {
@@ -33,6 +36,11 @@ function slowBatch(token: string) {
   };
 }
 
+async function inProgress(count: number) {
+  for (let i = 0; i < 500 && batchesInProgress() !== count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(batchesInProgress()).toBe(count);
+}
+
 describeEachDatabase('ingestion limits', (database) => {
   it('refuse a tenant over its batches in progress and anyone over the instance\'s, until one ends', async () => {
     const { db } = database();
@@ -44,8 +52,8 @@ describeEachDatabase('ingestion limits', (database) => {
     const [a, b, c] = tokens as [string, string, string];
     const a1 = slowBatch(a);
     const a2 = slowBatch(a);
-    // Let both take their slots (the token check comes first).
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Both take their slots (after the token check).
+    await inProgress(2);
     const a3 = slowBatch(a);
     const refused = await a3.response;
     expect(refused.status).toBe(429);
@@ -54,7 +62,7 @@ describeEachDatabase('ingestion limits', (database) => {
 
     // Another tenant still gets the instance's third slot, a third tenant none.
     const b1 = slowBatch(b);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await inProgress(3);
     const c1 = await slowBatch(c).response;
     expect(c1.status).toBe(429);
     expect((await c1.json()).error).toMatch(/as many batches as it can/);
@@ -64,5 +72,16 @@ describeEachDatabase('ingestion limits', (database) => {
     const again = slowBatch(c);
     again.finish();
     expect((await again.response).status).toBe(200);
+    expect(batchesInProgress()).toBe(0);
+  });
+
+  it('refuses a body that does not arrive in time (408) and frees its slot', async () => {
+    const { db } = database();
+    const tenant = await createTenant(db, 'lim-slow');
+    const { token } = await createIngestionToken('command-line', { tenantId: tenant.id, name: 'engine' });
+    const stalled = slowBatch(token);
+    const response = await stalled.response;
+    expect(response.status).toBe(408);
+    expect(batchesInProgress()).toBe(0);
   });
 });

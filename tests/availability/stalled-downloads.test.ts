@@ -1,7 +1,7 @@
 // Slow readers cannot take the panel down: 20 downloads from 5 admins whose clients read about
-// 100 KB and stop. Each admin gets at most DOWNLOADS_PER_ADMIN of them and the instance at most
-// its download pool's connections; the others are refused before their first byte (429 / 503
-// with Retry-After, never a 500). Meanwhile pages, ingestion and health answer as fast as when
+// 100 KB and stop. Each admin gets at most DOWNLOADS_PER_ADMIN (2) of them (429 over it) and the
+// instance at most its download pool's connections (6 here; 503 over it); refusals come before
+// the first byte, with Retry-After, never a 500. Meanwhile pages, ingestion and health answer as fast as when
 // idle; after DOWNLOAD_IDLE_TIMEOUT_MS the stalled downloads are ended and their connections
 // freed. On PostgreSQL, where a download's COPY holds a connection while its client stalls.
 import { sql } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getHealth } from '@/app/api/health/route';
 import { POST as postBatch } from '@/app/api/ingest/v1/batch/route';
 import { GET as profileCsv } from '@/app/api/profiles/[id]/statistics.csv/route';
-import { queryRows, setDatabase, type DatabaseHandle } from '@/db/client';
+import { databaseLimits, openDatabase, queryRows, setDatabase, type DatabaseHandle } from '@/db/client';
 import { admins, profiles, users } from '@/db/schema';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { createIngestionToken } from '@/lib/ingest/ingestion-tokens';
@@ -24,6 +24,8 @@ const IDLE_TIMEOUT_MS = 3_000;
 const ROWS = 100_000;
 // Before anything reads the environment (lib/env.ts reads it once).
 vi.stubEnv('DOWNLOAD_IDLE_TIMEOUT_MS', String(IDLE_TIMEOUT_MS));
+vi.stubEnv('DOWNLOADS_PER_ADMIN', '2');
+vi.stubEnv('DB_DOWNLOAD_POOL_SIZE', '6');
 
 const percentile95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.ceil(times.length * 0.95) - 1]!;
 
@@ -37,7 +39,8 @@ describe.runIf(serverUrl)('stalled downloads [postgres]', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    handle = database.handle as typeof handle;
+    // The app's own pools and bounds, from the environment.
+    handle = openDatabase({ driver: 'postgres', url: database.url! }, databaseLimits()) as typeof handle;
     setDatabase(handle);
     const { db } = handle;
     const tenant = await createTenant(db, 'stalled');
@@ -61,6 +64,7 @@ describe.runIf(serverUrl)('stalled downloads [postgres]', () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     setDatabase(undefined);
+    await handle?.close();
     await database?.drop();
   });
 
@@ -103,14 +107,15 @@ describe.runIf(serverUrl)('stalled downloads [postgres]', () => {
     (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and query like 'COPY%'`))[0]!.n;
 
   it('refuses what is over the limits, keeps pages, ingestion and health as fast as when idle, and frees the stalled ones', async () => {
-    const idle = await timeServing(20);
+    const idle = await timeServing(30);
     expect(idle.statuses.every((s) => s === 200)).toBe(true);
 
     const stalled: ReadableStreamDefaultReader<Uint8Array>[] = [];
     const statuses: number[] = [];
     const retryAfter: (string | null)[] = [];
+    // Each admin asks for four: the first three admins get two each, the last two none.
     for (let n = 0; n < 20; n++) {
-      actAs(viewers[n % 5]!);
+      actAs(viewers[Math.floor(n / 4)]!);
       const response = await profileCsv(new Request(`http://panel.test/api/profiles/${profileId}/statistics.csv`, { headers: { accept: 'text/csv' } }), {
         params: Promise.resolve({ id: profileId }),
       });
@@ -124,20 +129,21 @@ describe.runIf(serverUrl)('stalled downloads [postgres]', () => {
       for (let read = 0; read < 100_000; ) read += (await reader.read()).value?.byteLength ?? Infinity;
       stalled.push(reader);
     }
-    const limit = Math.min(5 * 2, handle.streamPool.options.max);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(limit);
-    expect(statuses.filter((s) => s !== 200).every((s) => s === 429 || s === 503)).toBe(true);
+    const limit = handle.streamPool.options.max;
+    expect(limit).toBe(6);
+    expect(statuses).toEqual([200, 200, 429, 429, 200, 200, 429, 429, 200, 200, 429, 429, ...Array(8).fill(503)]);
     expect(retryAfter.every((value) => Number(value) > 0)).toBe(true);
     expect(await activeCopies()).toBe(limit);
 
-    const busy = await timeServing(20);
+    const busy = await timeServing(30);
     expect(busy.statuses.every((s) => s === 200)).toBe(true);
     for (const kind of ['page', 'ingest', 'health'] as const) {
       const before = percentile95(idle.times[kind]);
       const during = percentile95(busy.times[kind]);
       console.log(`[stalled downloads] ${kind}: p95 ${before.toFixed(1)} ms idle, ${during.toFixed(1)} ms with ${limit} stalled downloads`);
-      // 1.5 × idle, with 20 ms of slack: a few-millisecond p95 jitters by more than half.
-      expect(during).toBeLessThanOrEqual(Math.max(1.5 * before, before + 20));
+      // 1.5 × idle, with 50 ms of slack: a few-millisecond p95 jitters by more than half while
+      // other test files run beside this one. A pinned pool would mean seconds.
+      expect(during).toBeLessThanOrEqual(Math.max(1.5 * before, before + 50));
     }
 
     // The idle readers are cut off: their COPYs end and their connections come back.

@@ -5,6 +5,7 @@ import { authenticateIngestion } from '@/lib/ingest/ingestion-tokens';
 import { takeIngestSlot } from '@/lib/ingest/ingest-slots';
 import { errorResponse, unauthorized } from '@/lib/http/errors';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
+import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
     // Taken before the body is read: the count of batches in progress bounds their memory.
     const releaseSlot = takeIngestSlot(caller.tenantId);
     try {
-      const body = await readLimitedBody(request, MAX_BODY_BYTES);
+      const body = await readLimitedBody(request, MAX_BODY_BYTES, { timeoutMs: env().INGEST_BODY_TIMEOUT_MS });
       return Response.json(await acceptBatch(caller.tenantId, body), { headers: { 'cache-control': 'no-store' } });
     } finally {
       releaseSlot();
