@@ -1,8 +1,10 @@
 // The first gate (Next 16's name for middleware): anonymous page requests go to sign-in with
 // their path as callbackUrl, anonymous API requests get 401, admins whose tenant has no panel
 // access get the no-access page or 403. It is optimistic: every page, route handler and
-// data-layer function checks the viewer again against the database.
+// data-layer function checks the viewer again against the database. The token carries the
+// access verdict (lib/auth/viewer-access.ts) as of its last refresh.
 import { NextResponse, type NextRequest } from 'next/server';
+import { ACCESS_MESSAGES } from '@/lib/auth/access-messages';
 import { loginPath } from '@/lib/auth/callback-url';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
 import { readPanelToken } from '@/lib/auth/session-token';
@@ -20,11 +22,11 @@ export async function proxy(request: NextRequest) {
 
   const token = await readPanelToken(request.cookies);
   if (!token?.adminId) {
-    if (isApi) return NextResponse.json({ error: 'Sign in to use the Sync Admin Panel.' }, { status: 401 });
+    if (isApi) return NextResponse.json({ error: ACCESS_MESSAGES.anonymous }, { status: 401 });
     return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url));
   }
   if (token.access === 'no-access') {
-    if (isApi) return NextResponse.json({ error: 'Your organization has no access to the Sync Admin Panel.' }, { status: 403 });
+    if (isApi) return NextResponse.json({ error: ACCESS_MESSAGES['no-access'] }, { status: 403 });
     return NextResponse.redirect(new URL('/no-access', request.url));
   }
   return next();

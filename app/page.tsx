@@ -9,6 +9,7 @@ import { ListProblem } from '@/components/lists/list-problem';
 import { OverviewView } from '@/components/overview/overview-view';
 import { ROLE_LABELS } from '@/components/shell/navigation';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
+import { viewerAccess } from '@/lib/auth/viewer-access';
 import { getViewer } from '@/lib/auth/viewer';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { OVERVIEW_DAYS, parseOverviewPeriod } from '@/lib/overview/overview-period';
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: 'Overview' };
 const PERIOD_LABELS: Record<(typeof OVERVIEW_DAYS)[number], string> = { 1: 'Today', 7: '7 days', 30: '30 days', 90: '90 days' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  if ((await getViewer())?.role === 'support') redirect('/support');
+  if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
   const parsed = parseOverviewPeriod(await searchParams);
   const scope = await describeViewerScope(viewer);

@@ -9,6 +9,7 @@ import type { Metadata } from 'next';
 import { AccessRestored } from '@/components/auth/access-restored';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getViewer } from '@/lib/auth/viewer';
+import { viewerAccess } from '@/lib/auth/viewer-access';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'No access' };
@@ -16,8 +17,9 @@ export const metadata: Metadata = { title: 'No access' };
 export default async function NoAccessPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
   const { reason } = await searchParams;
   const viewer = await getViewer();
+  const access = viewerAccess(viewer);
   const supportEmail = env().SUPPORT_EMAIL;
-  if (viewer && viewer.role !== 'support' && viewer.panelAccess) return <AccessRestored />;
+  if (access.kind === 'tenant') return <AccessRestored />;
   const unknownIdentity = !viewer && (reason === 'unknown-identity' || reason === 'ambiguous-identity' || reason === 'incomplete-identity');
   return (
     <Stack sx={{ pt: 8, alignItems: "center" }}>
@@ -27,9 +29,9 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
           {unknownIdentity && (
             <Alert severity="warning">Your sign-in identity does not belong to an admin of an organization using this panel.</Alert>
           )}
-          {viewer && viewer.role !== 'support' && !viewer.panelAccess && (
+          {access.kind === 'no-access' && (
             <Alert severity="warning">
-              {viewer.tenantName ?? 'Your organization'} has not been granted access to the admin panel.
+              {access.viewer.tenantName ?? 'Your organization'} has not been granted access to the admin panel.
             </Alert>
           )}
           <Typography>

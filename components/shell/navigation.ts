@@ -1,5 +1,6 @@
 // The navigation of each kind of viewer. A link is listed only once its page exists.
 import type { Viewer } from '@/lib/auth/viewer';
+import { viewerAccess } from '@/lib/auth/viewer-access';
 
 export interface NavigationItem {
   href: string;
@@ -12,17 +13,17 @@ export interface NavigationSection {
 }
 
 export function navigationFor(viewer: Viewer | null): NavigationSection[] {
-  if (!viewer) return [];
-  if (viewer.role === 'support') {
+  const access = viewerAccess(viewer);
+  if (access.kind === 'support') {
     return [{ title: 'Support', items: [{ href: '/support', label: 'Tenants' }, { href: '/support/audit', label: 'Audit log' }] }];
   }
-  if (!viewer.panelAccess) return [];
+  if (access.kind !== 'tenant') return [];
   const administration: NavigationItem[] = [
     { href: '/', label: 'Overview' },
     { href: '/profiles', label: 'Profiles' },
     { href: '/users', label: 'Users' },
   ];
-  if (viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' });
+  if (access.viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' });
   return [{ title: 'Administration', items: administration }];
 }
 

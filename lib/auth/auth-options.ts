@@ -11,20 +11,19 @@ import { configuredProviders } from './identity-providers';
 import { resolveAdminIdentity, type IdentityClaims } from './resolve-admin-identity';
 import { sessionCookieIsSecure, type PanelToken } from './session-token';
 import { authSecret } from './secret';
-import { loadViewer, type Viewer } from './viewer';
+import { loadViewer } from './viewer';
+import { viewerAccess, type ViewerAccess } from './viewer-access';
 
 const CLAIMS_REFRESH_MS = 30_000;
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function accessOf(viewer: Viewer): PanelToken['access'] {
-  if (viewer.role === 'support') return 'support';
-  return viewer.panelAccess ? 'granted' : 'no-access';
-}
+// The token carries the verdict (viewer-access.ts) for the proxy, which reads no database.
+const TOKEN_ACCESS: Record<ViewerAccess['kind'], PanelToken['access']> = { anonymous: 'no-access', support: 'support', 'no-access': 'no-access', tenant: 'granted' };
 
 async function accessClaims(adminId: string): Promise<Partial<PanelToken>> {
   const viewer = await loadViewer(getDatabase().db, adminId);
   if (!viewer) return { adminId: undefined, access: 'no-access', checkedAt: Date.now() };
-  return { adminId, role: viewer.role, access: accessOf(viewer), name: viewer.name, email: viewer.email, checkedAt: Date.now() };
+  return { adminId, role: viewer.role, access: TOKEN_ACCESS[viewerAccess(viewer).kind], name: viewer.name, email: viewer.email, checkedAt: Date.now() };
 }
 
 export function authOptions(): NextAuthOptions {

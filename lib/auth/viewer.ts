@@ -57,14 +57,6 @@ export async function loadViewer(db: Database, adminId: string): Promise<Viewer 
   return { ...row, panelAccess: row.role !== 'support' && row.panelAccess === true, profileIds };
 }
 
-export function isTenantViewer(viewer: Viewer | null): viewer is TenantViewer {
-  return !!viewer && viewer.role !== 'support' && viewer.tenantId !== null && viewer.panelAccess;
-}
-
-export function isSupportViewer(viewer: Viewer | null): viewer is SupportViewer {
-  return !!viewer && viewer.role === 'support';
-}
-
 /** The admin behind this request, or null when anonymous; cached for the request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = await readPanelToken(await cookies());

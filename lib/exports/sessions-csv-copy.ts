@@ -1,44 +1,25 @@
 import 'server-only';
 // The sessions CSV on PostgreSQL, byte for byte the one lib/exports/sessions-csv.ts writes, but
-// formatted by the server and streamed with COPY … (FORMAT csv): the SELECT only does what COPY
-// cannot (labels, ISO 8601 UTC times, formula neutralization, empty text as no value), COPY
-// quotes in C as RFC 4180 and csvRows do, and here each record's LF becomes CRLF.
+// formatted by the server and streamed with COPY … (FORMAT csv): the SELECT (each column's
+// expression: sessions-csv-columns.ts) only does what COPY cannot (labels, ISO 8601 UTC times,
+// formula neutralization, empty text as no value), COPY quotes in C as RFC 4180 and csvRows do,
+// and here each record's LF becomes CRLF.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { copyCsvOut } from '@/db/copy-out';
 import { env } from '@/lib/env';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { sessionConditions, type SessionFilter } from '@/lib/sessions/session-filters';
-import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 import { csvRows, UTF8_BOM } from './csv';
-import { SESSIONS_CSV_HEADER } from './sessions-csv-header';
-
-/** A text cell as csvRows writes it: a leading ' before = + - @ tab CR; '' as null, because COPY
- * quotes an empty string ("") to tell it from null and csvRows writes both as nothing. */
-const textCell = (value: SQL) => sql`(case when left(${value}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${value} else nullif(${value}, '') end)`;
-// timestamp::text under DateStyle ISO (set by db/copy-out.ts) is 'YYYY-MM-DD HH:MI:SS': cheaper than to_char.
-const timeCell = (value: SQL) => sql`replace(date_trunc('second', ${value} at time zone 'UTC')::text, ' ', 'T') || 'Z'`;
-const labelCase = (value: SQL, labels: Record<string, string>) =>
-  sql`(case ${value} ${sql.join(Object.entries(labels).map(([key, label]) => sql`when ${key} then ${label}`), sql` `)} end)`;
+import { SESSIONS_CSV_COLUMNS, SESSIONS_CSV_HEADER } from './sessions-csv-columns';
 
 /** The SELECT the export runs (also what the benchmark gives `psql \copy`). */
 export function sessionsCsvSelect(viewer: TenantViewer, filter: SessionFilter): SQL {
-  const cells = [
-    sql`s.id`,
-    sql`u.id`,
-    textCell(sql`u.email`),
-    timeCell(sql`s.started_at`),
-    timeCell(sql`s.ended_at`),
-    labelCase(sql`s.status::text`, SESSION_STATUS_LABELS),
-    sql`s.scope`,
-    sql`s.changes`,
-    sql`s.issues`,
-    textCell(sql`s.error_category`),
-    labelCase(sql`s.error_source::text`, ERROR_SOURCE_LABELS),
-    textCell(sql`s.message`),
-  ];
-  return sql`select ${sql.join(cells, sql`, `)}
+  const cells = sql.join(
+    SESSIONS_CSV_COLUMNS.map((column) => column.select),
+    sql`, `,
+  );
+  return sql`select ${cells}
     from sync_sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
     where ${sessionConditions(viewer, filter)}
     order by s.started_at, s.id`;

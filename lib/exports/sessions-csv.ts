@@ -1,34 +1,13 @@
 import 'server-only';
-// The sessions CSV: header and rows exactly as DESIGN.md §4 names them, streamed so that memory
-// stays flat however many sessions there are.
+// The sessions CSV (its columns: sessions-csv-columns.ts), streamed so that memory stays flat
+// however many sessions there are.
 import type { TenantViewer } from '@/lib/auth/viewer';
-import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
-import { readSessionsInBatches, type SessionRow } from '@/lib/sessions/list-sessions';
+import { readSessionsInBatches } from '@/lib/sessions/list-sessions';
 import type { SessionFilter } from '@/lib/sessions/session-filters';
-import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 import { getDatabase } from '@/db/client';
-import { csvRows, csvTime, UTF8_BOM } from './csv';
-import { SESSIONS_CSV_HEADER } from './sessions-csv-header';
+import { csvRows, UTF8_BOM } from './csv';
+import { SESSIONS_CSV_HEADER, sessionCsvRow } from './sessions-csv-columns';
 import { sessionsCsvByCopy } from './sessions-csv-copy';
-
-export { SESSIONS_CSV_HEADER };
-
-export function sessionCsvRow(s: SessionRow) {
-  return [
-    s.id,
-    s.userId,
-    s.userEmail,
-    csvTime(s.startedAt),
-    csvTime(s.endedAt),
-    SESSION_STATUS_LABELS[s.status],
-    s.scope,
-    s.changes,
-    s.issues,
-    s.errorCategory,
-    s.errorSource ? ERROR_SOURCE_LABELS[s.errorSource] : null,
-    s.message,
-  ];
-}
 
 /** On PostgreSQL the server formats the rows (COPY, lib/exports/sessions-csv-copy.ts): the same bytes, faster. */
 export function sessionsCsv(viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {

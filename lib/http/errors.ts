@@ -3,6 +3,7 @@ import 'server-only';
 // a generic 500: a database's or library's own text never reaches the client. A database that
 // is away or too slow answers 503 with Retry-After: the request may be sent again as it was.
 import { isDatabaseUnavailable } from '@/db/database-errors';
+import { ACCESS_MESSAGES } from '@/lib/auth/access-messages';
 import { logger } from '@/lib/logger';
 import { isNavigation, refusalPage } from './refusal-page';
 
@@ -22,8 +23,8 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
-export const unauthorized = (message = 'Sign in to use the Sync Admin Panel.') => new HttpError(401, message);
-export const forbiddenError = (message = 'You do not have permission for this.') => new HttpError(403, message);
+export const unauthorized = (message: string = ACCESS_MESSAGES.anonymous) => new HttpError(401, message);
+export const forbiddenError = (message: string = ACCESS_MESSAGES.role) => new HttpError(403, message);
 export const notFoundError = (message = 'Not found.') => new HttpError(404, message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) => new HttpError(429, message, undefined, retryAfterSeconds);
 
