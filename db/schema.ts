@@ -23,6 +23,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+// Relative, not '@/': drizzle-kit reads this file without the app's path aliases.
+import { ADMIN_ROLES, ERROR_SOURCES, ISSUE_OPERATIONS, ISSUE_TYPES, SESSION_STATUSES, SYNC_DIRECTIONS } from '../domain/sync-vocabulary';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -39,24 +41,13 @@ const settingValueColumn = customType<{ data: string | boolean; driverData: stri
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-export const adminRole = pgEnum('admin_role', ['platform_admin', 'profile_admin', 'support']);
-export const syncSessionStatus = pgEnum('sync_session_status', [
-  'ready',
-  'started',
-  'success',
-  'skipped',
-  'canceled',
-  'error',
-]);
-export const errorSource = pgEnum('error_source', ['crm', 'mail_server', 'sync_application']);
-export const syncIssueType = pgEnum('sync_issue_type', ['email', 'event', 'contact', 'task']);
-export const syncIssueOperation = pgEnum('sync_issue_operation', ['create', 'update', 'delete']);
-export const syncDirection = pgEnum('sync_direction', [
-  'outlook_to_salesforce',
-  'gmail_to_salesforce',
-  'salesforce_to_outlook',
-  'salesforce_to_gmail',
-]);
+// The enums' words come from the sync vocabulary (domain/sync-vocabulary.ts).
+export const adminRole = pgEnum('admin_role', ADMIN_ROLES);
+export const syncSessionStatus = pgEnum('sync_session_status', SESSION_STATUSES);
+export const errorSource = pgEnum('error_source', ERROR_SOURCES);
+export const syncIssueType = pgEnum('sync_issue_type', ISSUE_TYPES);
+export const syncIssueOperation = pgEnum('sync_issue_operation', ISSUE_OPERATIONS);
+export const syncDirection = pgEnum('sync_direction', SYNC_DIRECTIONS);
 
 // ---------------------------------------------------------------- global lookup tables
 
@@ -541,6 +532,3 @@ export type User = typeof users.$inferSelect;
 export type SyncSession = typeof syncSessions.$inferSelect;
 export type SyncIssue = typeof syncIssues.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
-export type SyncSessionStatus = (typeof syncSessionStatus.enumValues)[number];
-export type ErrorSource = (typeof errorSource.enumValues)[number];
-export type AdminRole = (typeof adminRole.enumValues)[number];

@@ -4,7 +4,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { single, type SearchParams } from '@/lib/paging/list-params';
-import { ERROR_CODE_MEANINGS, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
+import { ERROR_CODE_MEANINGS } from '@/domain/sync-vocabulary';
+import { ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 
 type Values = { from: string; to: string; type: string; operation: string; code: string };
 

@@ -5,9 +5,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { AppLink } from '@/components/links/app-link';
-import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
-import { ERROR_CODE_MEANINGS, ISSUE_TYPE_LABELS } from '@/lib/issues/issue-labels';
-import { sessionStatusValues as SESSION_STATUS_ORDER } from '@/lib/ingest/batch-schema';
+import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
+import { ERROR_CODE_MEANINGS } from '@/domain/sync-vocabulary';
+import { ISSUE_TYPE_LABELS } from '@/lib/issues/issue-labels';
+import { SESSION_STATUSES as SESSION_STATUS_ORDER } from '@/domain/sync-vocabulary';
 import type { BreakdownRow, OverviewFigures } from '@/lib/overview/overview-figures';
 import { overviewLinks } from '@/lib/overview/overview-links';
 import type { OverviewPeriod } from '@/lib/overview/overview-period';
@@ -40,7 +41,7 @@ function Grid2({ children }: { children: ReactNode }) {
 export function OverviewView({ figures, period }: { figures: OverviewFigures; period: OverviewPeriod }) {
   const links = overviewLinks(period);
   const { totals } = figures;
-  const statusRow = (status: SyncSessionStatus) => figures.statuses.find((s) => s.key === status);
+  const statusRow = (status: SessionStatus) => figures.statuses.find((s) => s.key === status);
   const sourceLabel = (source: ErrorSource | null) => (source ? ERROR_SOURCE_LABELS[source] : 'Not reported');
   return (
     <Stack spacing={2}>

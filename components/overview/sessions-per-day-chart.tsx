@@ -3,12 +3,12 @@
 // beside it (for screen readers and copying).
 import { useTheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
-import type { SyncSessionStatus } from '@/db/schema';
+import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 
-export function SessionsPerDayChart({ days, statuses }: { days: { day: string; counts: Record<SyncSessionStatus, number> }[]; statuses: readonly SyncSessionStatus[] }) {
+export function SessionsPerDayChart({ days, statuses }: { days: { day: string; counts: Record<SessionStatus, number> }[]; statuses: readonly SessionStatus[] }) {
   const theme = useTheme();
-  const colours: Record<SyncSessionStatus, string> = {
+  const colours: Record<SessionStatus, string> = {
     ready: theme.palette.grey[400],
     started: theme.palette.info.main,
     success: theme.palette.success.main,

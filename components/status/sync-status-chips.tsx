@@ -2,7 +2,7 @@
 // error red (with the engine's reason at hand).
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { SyncSessionStatus } from '@/db/schema';
+import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { EFFECTIVE_SYNC_STATUS_LABELS, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from '@/lib/sync-status/session-status-labels';
 import { StatusChip } from './status-chip';
@@ -29,6 +29,6 @@ export function EffectiveStatusChip({ status, reason, fullReason = false }: { st
   );
 }
 
-export function SessionStatusChip({ status }: { status: SyncSessionStatus }) {
+export function SessionStatusChip({ status }: { status: SessionStatus }) {
   return <StatusChip label={SESSION_STATUS_LABELS[status]} tone={SESSION_STATUS_TONES[status]} />;
 }

@@ -1,5 +1,5 @@
 // The demo tenants and accounts of DESIGN.md §6 (password `demo` at the demo IdP for all).
-import type { AdminRole } from '@/db/schema';
+import type { AdminRole } from '@/domain/sync-vocabulary';
 
 export interface DemoProfile {
   engineId: string;

@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDatabase, type Database } from '@/db/client';
-import { adminProfileScopes, admins, tenants, type AdminRole } from '@/db/schema';
+import { adminProfileScopes, admins, tenants } from '@/db/schema';
+import type { AdminRole } from '@/domain/sync-vocabulary';
 import { readPanelToken } from './session-token';
 
 export interface Viewer {

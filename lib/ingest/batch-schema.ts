@@ -1,6 +1,7 @@
 // The sync engine's batch (DESIGN.md §5), validated with zod: the API, its types and its
 // OpenAPI description all come from these schemas.
 import { z } from 'zod';
+import { ERROR_SOURCES, ISSUE_OPERATIONS, ISSUE_TYPES, SESSION_STATUSES, SYNC_DIRECTIONS } from '@/domain/sync-vocabulary';
 import { parseSetting, settingDefinition } from '@/lib/settings/catalog';
 
 export const MAX_SECTION_ITEMS = 10_000;
@@ -18,16 +19,7 @@ const emailSchema = z
 const count = z.number().int().min(0).max(2_147_483_647);
 const optionalText = (max: number) => z.string().max(max).nullable().optional();
 
-export const sessionStatusValues = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'] as const;
-export const errorSourceValues = ['crm', 'mail_server', 'sync_application'] as const;
-export const issueTypeValues = ['email', 'event', 'contact', 'task'] as const;
-export const operationValues = ['create', 'update', 'delete'] as const;
-export const directionValues = [
-  'outlook_to_salesforce',
-  'gmail_to_salesforce',
-  'salesforce_to_outlook',
-  'salesforce_to_gmail',
-] as const;
+// The enumerations are the sync vocabulary's (domain/sync-vocabulary.ts).
 
 export const batchProfileSchema = z.object({
   id: engineIdSchema,
@@ -62,12 +54,12 @@ export const batchSessionSchema = z.object({
   userEmail: emailSchema,
   startedAt: instantSchema,
   endedAt: instantSchema.nullable().optional(),
-  status: z.enum(sessionStatusValues),
+  status: z.enum(SESSION_STATUSES),
   scope: count.nullable().optional(),
   changes: count.nullable().optional(),
   issues: count.nullable().optional(),
   errorCategory: optionalText(100),
-  errorSource: z.enum(errorSourceValues).nullable().optional(),
+  errorSource: z.enum(ERROR_SOURCES).nullable().optional(),
   message: optionalText(4_000),
   log: z.string().nullable().optional(),
 })
@@ -82,13 +74,13 @@ export const batchIssueSchema = z.object({
   userEmail: emailSchema,
   sessionId: engineIdSchema.nullable().optional(),
   occurredAt: instantSchema,
-  type: z.enum(issueTypeValues),
-  direction: z.enum(directionValues),
+  type: z.enum(ISSUE_TYPES),
+  direction: z.enum(SYNC_DIRECTIONS),
   name: z.string().max(1_000),
-  operation: z.enum(operationValues),
+  operation: z.enum(ISSUE_OPERATIONS),
   errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647),
   description: optionalText(4_000),
-  errorSource: z.enum(errorSourceValues).nullable().optional(),
+  errorSource: z.enum(ERROR_SOURCES).nullable().optional(),
   targetObjectId: optionalText(256),
 });
 

@@ -3,19 +3,19 @@ import 'server-only';
 // with the tenant and the owner); also read in batches by the CSV export. Counts are capped.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
-import type { ErrorSource } from '@/db/schema';
+import type { ErrorSource } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction as SortDirection, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { readInBatches } from '@/lib/paging/read-in-batches';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import type { TimeRange } from '@/lib/time/parse-range';
-import type { Direction, IssueType, Operation } from './issue-labels';
+import type { IssueOperation, IssueType, SyncDirection } from '@/domain/sync-vocabulary';
 
 export interface IssueFilter {
   owner: { kind: 'user' | 'profile'; id: string };
   range: TimeRange;
   type?: IssueType | null;
-  operation?: Operation | null;
+  operation?: IssueOperation | null;
   code?: number | null;
 }
 
@@ -25,9 +25,9 @@ export interface IssueRow {
   profileName: string;
   occurredAt: string;
   type: IssueType;
-  direction: Direction;
+  direction: SyncDirection;
   name: string;
-  operation: Operation;
+  operation: IssueOperation;
   errorCode: number;
   description: string | null;
   errorSource: ErrorSource | null;
@@ -56,9 +56,9 @@ export async function listIssues(viewer: TenantViewer, filter: IssueFilter, pagi
     profile_name: string;
     occurred_at: Date | string;
     type: IssueType;
-    direction: Direction;
+    direction: SyncDirection;
     name: string;
-    operation: Operation;
+    operation: IssueOperation;
     error_code: number;
     description: string | null;
     error_source: ErrorSource | null;

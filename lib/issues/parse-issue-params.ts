@@ -1,13 +1,13 @@
 // The sync issues URL and download query: from, to (absent = all time), type, operation, code.
-import { issueTypeValues, operationValues } from '@/lib/ingest/batch-schema';
+import { ISSUE_OPERATIONS, ISSUE_TYPES } from '@/domain/sync-vocabulary';
 import { single, type Parsed, type SearchParams } from '@/lib/paging/list-params';
 import { parseRange, type TimeRange } from '@/lib/time/parse-range';
-import type { IssueType, Operation } from './issue-labels';
+import type { IssueOperation, IssueType } from '@/domain/sync-vocabulary';
 
 export interface IssueParams {
   range: TimeRange;
   type: IssueType | null;
-  operation: Operation | null;
+  operation: IssueOperation | null;
   code: number | null;
 }
 
@@ -15,11 +15,11 @@ export function parseIssueParams(params: SearchParams): Parsed<IssueParams> {
   const range = parseRange({ from: single(params.from), to: single(params.to) });
   if (!range.ok) return { ok: false, message: range.message };
   const type = single(params.type);
-  if (type && !(issueTypeValues as readonly string[]).includes(type)) return { ok: false, message: `"type" must be one of ${issueTypeValues.join(', ')}.` };
+  if (type && !(ISSUE_TYPES as readonly string[]).includes(type)) return { ok: false, message: `"type" must be one of ${ISSUE_TYPES.join(', ')}.` };
   const operation = single(params.operation);
-  if (operation && !(operationValues as readonly string[]).includes(operation)) return { ok: false, message: `"operation" must be one of ${operationValues.join(', ')}.` };
+  if (operation && !(ISSUE_OPERATIONS as readonly string[]).includes(operation)) return { ok: false, message: `"operation" must be one of ${ISSUE_OPERATIONS.join(', ')}.` };
   const codeText = single(params.code);
   const code = codeText ? Number(codeText) : null;
   if (codeText && (!Number.isInteger(code) || Math.abs(code!) > 2_147_483_647)) return { ok: false, message: '"code" must be a whole number.' };
-  return { ok: true, value: { range: range.range, type: (type as IssueType) || null, operation: (operation as Operation) || null, code } };
+  return { ok: true, value: { range: range.range, type: (type as IssueType) || null, operation: (operation as IssueOperation) || null, code } };
 }

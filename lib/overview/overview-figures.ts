@@ -4,9 +4,9 @@ import 'server-only';
 // rollups, never from scans of sessions or issues; and the few users disabled due to an error.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
-import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import type { IssueType } from '@/lib/issues/issue-labels';
+import type { IssueType } from '@/domain/sync-vocabulary';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
@@ -17,10 +17,10 @@ import { breakdownOf, rankedBreakdownsQuery, type BreakdownRow, type ProfileCoun
 export type { BreakdownRow, ProfileCount };
 
 export interface OverviewFigures {
-  sessionsByDay: { day: string; counts: Record<SyncSessionStatus, number> }[];
-  totals: Record<SyncSessionStatus, number> & { all: number };
+  sessionsByDay: { day: string; counts: Record<SessionStatus, number> }[];
+  totals: Record<SessionStatus, number> & { all: number };
   /** Per status: the profiles with the most sessions in it. */
-  statuses: BreakdownRow<SyncSessionStatus>[];
+  statuses: BreakdownRow<SessionStatus>[];
   errorCategories: BreakdownRow<{ category: string; source: ErrorSource | null }>[];
   errorSources: BreakdownRow<ErrorSource | null>[];
   profiles: { profileId: string; profileName: string; errorSessions: number; issues: number }[];
@@ -33,7 +33,7 @@ export interface OverviewFigures {
 
 const TOP = 10;
 
-const emptyCounts = (): Record<SyncSessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
+const emptyCounts = (): Record<SessionStatus, number> => ({ ready: 0, started: 0, success: 0, skipped: 0, canceled: 0, error: 0 });
 
 /** The profiles with the most sessions in error and issues together, from each one's totals. */
 function profileRanking(errors: RankedRow[], issues: RankedRow[]): OverviewFigures['profiles'] {
@@ -62,7 +62,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
 
   const [byDay, sessionRows, issueRows, userRows, disabledCount, worstRows] = await Promise.all([
     // Per day the chart needs days: all profiles' totals, or the admin's profiles' rows.
-    queryRows<{ day: string; status: SyncSessionStatus; n: number }>(
+    queryRows<{ day: string; status: SessionStatus; n: number }>(
       db,
       viewer.profileIds === null
         ? sql`select to_char(r.day, 'YYYY-MM-DD') as day, r.status, r.sessions as n
@@ -71,7 +71,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
               from daily_session_counts r where ${inScope('r')} and ${inDays('r')} group by 1, 2`,
     ),
     // Statuses, error categories, error sources and each profile's sessions in error: one scan.
-    queryRows<RankedRow & { status: SyncSessionStatus; error_category: string; error_source: string }>(
+    queryRows<RankedRow & { status: SessionStatus; error_category: string; error_source: string }>(
       db,
       rankedBreakdownsQuery(
         'window_session_counts',

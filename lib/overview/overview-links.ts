@@ -1,6 +1,6 @@
 // Where each overview figure leads: the list or statistics page it summarises, with the
 // period (as whole UTC days) and the matching filters.
-import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { OverviewPeriod } from './overview-period';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -14,9 +14,9 @@ function withQuery(path: string, query: Query): string {
 export function overviewLinks(period: OverviewPeriod) {
   const range = { from: period.from, to: period.to };
   return {
-    profileStatistics: (profileId: string, filters: { status?: SyncSessionStatus; errorCategory?: string; errorSource?: ErrorSource | null } = {}) =>
+    profileStatistics: (profileId: string, filters: { status?: SessionStatus; errorCategory?: string; errorSource?: ErrorSource | null } = {}) =>
       withQuery(`/profiles/${profileId}/statistics`, { ...range, ...filters }),
-    userStatistics: (userId: string, filters: { status?: SyncSessionStatus } = {}) => withQuery(`/users/${userId}/statistics`, { ...range, ...filters }),
+    userStatistics: (userId: string, filters: { status?: SessionStatus } = {}) => withQuery(`/users/${userId}/statistics`, { ...range, ...filters }),
     profileIssues: (profileId: string, filters: { type?: string; code?: number } = {}) => withQuery(`/profiles/${profileId}/sync-issues`, { ...range, ...filters }),
     userIssues: (userId: string) => withQuery(`/users/${userId}/sync-issues`, range),
     usersInError: () => '/users?status=error',

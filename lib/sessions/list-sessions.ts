@@ -3,7 +3,7 @@ import 'server-only';
 // chosen (./session-order). Also read in batches by the exports, oldest first.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
-import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import type { PageSize } from '@/lib/paging/cursor';
 import { readInBatches } from '@/lib/paging/read-in-batches';
@@ -19,7 +19,7 @@ export interface SessionRow {
   userEmail: string;
   startedAt: string;
   endedAt: string | null;
-  status: SyncSessionStatus;
+  status: SessionStatus;
   scope: number | null;
   changes: number | null;
   issues: number | null;
@@ -36,7 +36,7 @@ interface RawSession {
   user_email: string;
   started_at: Date | string;
   ended_at: Date | string | null;
-  status: SyncSessionStatus;
+  status: SessionStatus;
   scope: number | null;
   changes: number | null;
   issues: number | null;

@@ -2,7 +2,7 @@ import 'server-only';
 // Which sessions a statistics page or download covers: the owner (a user or a profile, in
 // the viewer's scope), the period on the start date, and the page's filters.
 import { sql, type SQL } from 'drizzle-orm';
-import type { ErrorSource, SyncSessionStatus } from '@/db/schema';
+import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import type { TimeRange } from '@/lib/time/parse-range';
 import { inViewerScope } from '@/lib/scope/profile-scope';
@@ -12,7 +12,7 @@ export type SessionOwner = { kind: 'user'; id: string } | { kind: 'profile'; id:
 export interface SessionFilter {
   owner: SessionOwner;
   range: TimeRange;
-  status?: SyncSessionStatus | null;
+  status?: SessionStatus | null;
   errorCategory?: string | null;
   errorSource?: ErrorSource | null;
   ids?: string[] | null;

@@ -5,15 +5,14 @@
 // at most pageSize + 1 rows from each segment, so a page costs the same at any depth and
 // at any size of the period (see the profile indexes in db/schema.ts).
 import { sql, type SQL } from 'drizzle-orm';
-import type { SyncSessionStatus } from '@/db/schema';
-import { sessionStatusValues } from '@/lib/ingest/batch-schema';
+import { SESSION_STATUSES, type SessionStatus } from '@/domain/sync-vocabulary';
 import type { Direction } from '@/lib/paging/keyset';
 
 export const SESSION_SORT_KEYS = ['startedAt', 'endedAt', 'status'] as const;
 export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
 
 // The lifecycle order of the enum; "descending" puts errors first.
-const STATUS_ORDER: readonly SyncSessionStatus[] = sessionStatusValues;
+const STATUS_ORDER: readonly SessionStatus[] = SESSION_STATUSES;
 
 export interface SessionSegment {
   /** Stable name, kept in cursors. */
@@ -30,13 +29,13 @@ export interface SessionOrder {
   segments: SessionSegment[];
   /** Direction of the key inside every segment. */
   keyDirection: Direction;
-  segmentOf: (row: { status: SyncSessionStatus; endedAt: string | null }) => string;
+  segmentOf: (row: { status: SessionStatus; endedAt: string | null }) => string;
 }
 
 const startedKey = sql.raw('s.started_at');
 const byStart = (row: { startedAt: string }) => row.startedAt;
 
-export function sessionOrder(sort: SessionSortKey, direction: Direction, filter: { status?: SyncSessionStatus | null; range?: { from: Date | null } } = {}): SessionOrder {
+export function sessionOrder(sort: SessionSortKey, direction: Direction, filter: { status?: SessionStatus | null; range?: { from: Date | null } } = {}): SessionOrder {
   if (sort === 'startedAt') {
     return { segments: [{ name: 'all', where: null, key: startedKey, keyOf: byStart }], keyDirection: direction, segmentOf: () => 'all' };
   }

@@ -1,7 +1,7 @@
 // The six session statuses as the UI and the CSV files show them.
-import type { SyncSessionStatus } from '@/db/schema';
+import type { SessionStatus } from '@/domain/sync-vocabulary';
 
-export const SESSION_STATUS_LABELS: Record<SyncSessionStatus, string> = {
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   ready: 'Ready to synchronize',
   started: 'Started',
   success: 'Success',
@@ -10,7 +10,7 @@ export const SESSION_STATUS_LABELS: Record<SyncSessionStatus, string> = {
   error: 'Error',
 };
 
-export const SESSION_STATUS_TONES: Record<SyncSessionStatus, 'good' | 'bad' | 'neutral' | 'warning' | 'info'> = {
+export const SESSION_STATUS_TONES: Record<SessionStatus, 'good' | 'bad' | 'neutral' | 'warning' | 'info'> = {
   ready: 'neutral',
   started: 'info',
   success: 'good',

@@ -8,7 +8,7 @@ import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type Keyse
 import type { PageSize } from '@/lib/paging/cursor';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
-import type { SyncSessionStatus } from '@/db/schema';
+import type { SessionStatus } from '@/domain/sync-vocabulary';
 
 export const USER_SORT_KEYS = ['name', 'email'] as const;
 export type UserSortKey = (typeof USER_SORT_KEYS)[number];
@@ -36,7 +36,7 @@ export interface UserRow {
   syncErrorReason: string | null;
   recentIssues: number;
   lastSessionStartedAt: string | null;
-  lastSessionStatus: SyncSessionStatus | null;
+  lastSessionStatus: SessionStatus | null;
 }
 
 export const RECENT_ISSUES_DAYS = 3;
@@ -78,7 +78,7 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
     sync_error_reason: string | null;
     recent_issues: number;
     last_started_at: Date | string | null;
-    last_status: SyncSessionStatus | null;
+    last_status: SessionStatus | null;
   }>(
     getDatabase().db,
     sql`select u.id, u.name, u.email, p.id as profile_id, p.name as profile_name, p.sync_enabled as profile_sync_enabled,

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { admins, profiles, syncSessions, users, type SyncSessionStatus } from '@/db/schema';
+import { admins, profiles, syncSessions, users } from '@/db/schema';
+import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { Direction } from '@/lib/paging/keyset';
@@ -14,7 +15,7 @@ import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
 
 const PROFILE = '10000000-0000-4000-8000-00000000000a';
-const STATUSES: SyncSessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
+const STATUSES: SessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
 const BASE = Date.parse('2026-11-01T00:00:00Z');
 const SESSIONS = 230;
 
@@ -66,7 +67,7 @@ describeEachDatabase('sorting the statistics by start date, end date and status'
     viewer = (await loadViewer(db, boss!.id)) as TenantViewer;
   });
 
-  async function expected(sort: SessionSortKey, direction: Direction, status: SyncSessionStatus | null = null) {
+  async function expected(sort: SessionSortKey, direction: Direction, status: SessionStatus | null = null) {
     const f = filter();
     const rows = await queryRows<{ id: string }>(
       database().db,
@@ -77,7 +78,7 @@ describeEachDatabase('sorting the statistics by start date, end date and status'
     return rows.map((r) => r.id);
   }
 
-  async function pageThrough(sort: SessionSortKey, direction: Direction, status: SyncSessionStatus | null = null) {
+  async function pageThrough(sort: SessionSortKey, direction: Direction, status: SessionStatus | null = null) {
     const pages: string[][] = [];
     let after: string | null = null;
     do {

@@ -5,6 +5,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Transaction } from '@/db/run-transaction';
+import { OPEN_SESSION_STATUSES, SESSION_STATUSES, sessionStatusStep } from '@/domain/sync-vocabulary';
 import { syncSessionLogs, syncSessions } from '@/db/schema';
 import type { IngestBatch } from '../batch-schema';
 import { chunks, excluded, sortedBy, upsertColumns } from './batch-rows';
@@ -21,7 +22,13 @@ const reported = upsertColumns(syncSessions, {
   message: syncSessions.message,
   hasLog: syncSessions.hasLog,
 });
-const statusRank = (status: SQL): SQL => sql`(case ${status} when 'ready' then 0 when 'started' then 1 else 2 end)`;
+// Sessions only move forward, in the vocabulary's steps (ready 0, started 1, final 2).
+const statusStep = (status: SQL): SQL =>
+  sql`(case ${status} ${sql.join(
+    SESSION_STATUSES.map((value) => sql.raw(`when '${value}' then ${sessionStatusStep(value)}`)),
+    sql` `,
+  )} end)`;
+const stillOpen = (status: SQL): SQL => sql`${status} in (${sql.raw(OPEN_SESSION_STATUSES.map((value) => `'${value}'`).join(', '))})`;
 const LOGS_PER_STATEMENT = 50;
 
 export async function upsertSessions(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['sessions']>): Promise<void> {
@@ -65,8 +72,8 @@ export async function upsertSessions(tx: Transaction, tenantId: string, items: N
           updatedAt: sql`now()`,
         },
         // A final session never changes again; others only move forward.
-        setWhere: sql`${currentStatus} in ('ready', 'started')
-          and ${statusRank(excluded(syncSessions.status))} >= ${statusRank(currentStatus)}
+        setWhere: sql`${stillOpen(currentStatus)}
+          and ${statusStep(excluded(syncSessions.status))} >= ${statusStep(currentStatus)}
           and ${reported.changed}`,
       })
       .returning({ id: syncSessions.id, engineId: syncSessions.engineId, startedAt: syncSessions.startedAt });
