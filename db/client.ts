@@ -10,7 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { Pool } from 'pg';
-import { env, parseEnv, type Env } from '@/lib/env';
+import { env, parseEnv, type Env } from '@/config/env';
 import { acquireDataDirLock } from './pglite-lock';
 import * as schema from './schema';
 

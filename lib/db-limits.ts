@@ -1,7 +1,7 @@
 import 'server-only';
 // The time bounds of the two kinds of transactions, from the environment (docs/operations.md).
 import type { TransactionLimits } from '@/db/run-transaction';
-import { env } from './env';
+import { env } from '@/config/env';
 
 /** Pages, route handlers and admin actions: a few seconds. */
 export const interactiveLimits = (): TransactionLimits => ({ statementTimeoutMs: env().DB_STATEMENT_TIMEOUT_MS, lockTimeoutMs: env().DB_LOCK_TIMEOUT_MS });

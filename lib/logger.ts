@@ -1,7 +1,7 @@
 import 'server-only';
 // One structured logger: one JSON line per event, never a secret or a log body.
 import pino from 'pino';
-import { env } from './env';
+import { env } from '@/config/env';
 
 const GLOBAL_KEY = Symbol.for('sync-admin-panel.logger');
 type GlobalWithLogger = typeof globalThis & { [GLOBAL_KEY]?: pino.Logger };

@@ -12,7 +12,7 @@ import { sessionsCsvSelect } from '@/lib/exports/sessions-csv-copy';
 import { listIssues } from '@/lib/issues/list-issues';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { overviewPeriod } from '@/lib/overview/overview-period';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/config/env';
 import { listSessions } from '@/lib/sessions/list-sessions';
 import { countUsers, listUsers } from '@/lib/users/list-users';
 import { runScript } from './run-script';

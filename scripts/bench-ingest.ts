@@ -11,7 +11,7 @@ import { openDatabase, resolveDatabaseConfig, setDatabase, type Database } from 
 import { migrateDatabase } from '@/db/migrate';
 import { tenants } from '@/db/schema';
 import { acceptBatch } from '@/lib/ingest/accept-batch';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import { runScript } from './run-script';
 
 const SESSIONS = 10_000;

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { hashToken } from '@/lib/ingest/ingestion-tokens';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/config/env';
 import { residentMb } from './bench/measure';
 import { startPanel, type RunningPanel } from './bench/panel-server';
 import { ensureScaleDatabase, type Size } from './bench/scale-database';

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, setDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { generateScale } from '@/db/scale/generate-scale';
+import { generateScale } from '@/lib/scale/generate-scale';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { sessionsCsvInBatches } from '@/lib/exports/sessions-csv';
 import { runScript } from './run-script';

@@ -15,7 +15,7 @@ import { inlineQuery } from '@/db/copy-out';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { sessionsCsvSelect } from '@/lib/exports/sessions-csv-copy';
 import { encodeCursor } from '@/lib/paging/cursor';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/config/env';
 import { measureDownload, measurePagesAlternately, type DownloadMeasure, type Stats } from './bench/measure';
 import { startPanel } from './bench/panel-server';
 import { ensureScaleDatabase, type Size } from './bench/scale-database';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'db', 'domain', 'proxy.ts', 'next.config.mjs', 'tsconfig.json', 'tsconfig.app.json', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'db', 'domain', 'config', 'proxy.ts', 'next.config.mjs', 'tsconfig.json', 'tsconfig.app.json', 'package-lock.json'];
 const FINGERPRINT_FILE = path.join('.next', 'source-fingerprint');
 
 function hashTree(hash: ReturnType<typeof createHash>, entry: string): void {

@@ -1,6 +1,6 @@
 // Runs a command-line script: known problems (bad environment, locked data directory) are
 // printed as one clear message, without a stack trace.
-import { EnvError } from '@/lib/env';
+import { EnvError } from '@/config/env';
 import { DataDirLockedError } from '@/db/pglite-lock';
 
 export function runScript(main: () => Promise<void>): void {

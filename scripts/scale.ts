@@ -1,13 +1,13 @@
 // npm run scale -- --size small|large [--keep]
 // Creates a fresh database beside DATABASE_URL's, loads one tenant of the benchmark's shape
-// set-based (db/scale/generate-scale.ts), prints each step's time, and drops the database at
+// set-based (lib/scale/generate-scale.ts), prints each step's time, and drops the database at
 // the end unless --keep (then it prints the DATABASE_URL to start the panel on it).
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { generateScale, SCALES } from '@/db/scale/generate-scale';
+import { generateScale, SCALES } from '@/lib/scale/generate-scale';
 import { databaseUrlBeside, runOnServer } from '@/db/server-databases';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/config/env';
 import { runScript } from './run-script';
 
 runScript(async () => {

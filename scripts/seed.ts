@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
+import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/lib/demo/seed-demo';
 import { runScript } from './run-script';
 
 const { values } = parseArgs({

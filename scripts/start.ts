@@ -3,14 +3,14 @@
 import { spawn } from 'node:child_process';
 import { getDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { registerDemoIssuer } from '@/db/seed/register-demo-issuer';
-import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
+import { registerDemoIssuer } from '@/lib/demo/register-demo-issuer';
+import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/lib/demo/seed-demo';
 import { panelUrl } from '@/lib/auth/panel-url';
 import { authSecret } from '@/lib/auth/secret';
-import { DEMO_ACCOUNTS } from '@/db/seed/demo-tenants';
+import { DEMO_ACCOUNTS } from '@/lib/demo/demo-tenants';
 import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider';
 import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
-import { env, isDemoMode } from '@/lib/env';
+import { env, isDemoMode } from '@/config/env';
 import { buildIfNeeded } from './build-if-needed';
 import { handOverDatabase } from './hand-over-database';
 import { runScript } from './run-script';

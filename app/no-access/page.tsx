@@ -10,7 +10,7 @@ import { AccessRestored } from '@/components/auth/access-restored';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getViewer } from '@/lib/auth/viewer';
 import { viewerAccess } from '@/lib/auth/viewer-access';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 
 export const metadata: Metadata = { title: 'No access' };
 

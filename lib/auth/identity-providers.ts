@@ -4,7 +4,7 @@ import 'server-only';
 // All are plain OIDC with discovery; the ID token's claims identify the admin.
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { DEMO_CLIENT, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
-import { env, isDemoMode, type Env } from '@/lib/env';
+import { env, isDemoMode, type Env } from '@/config/env';
 
 export type IdTokenClaims = Record<string, unknown> & { iss?: string; sub?: string; email?: string; name?: string };
 

@@ -1,4 +1,4 @@
-import { env, type Env } from '@/lib/env';
+import { env, type Env } from '@/config/env';
 
 /** The panel's own public URL: NEXTAUTH_URL, or localhost on PORT. */
 export function panelUrl(config: Env = env()): string {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 
 let cached: string | undefined;
 

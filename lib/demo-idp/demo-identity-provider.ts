@@ -1,5 +1,5 @@
 // The demo SSO of `npm start` (demo mode only): the demo accounts of DESIGN.md §6, password `demo`.
-import { DEMO_ACCOUNTS } from '@/db/seed/demo-tenants';
+import { DEMO_ACCOUNTS } from '@/lib/demo/demo-tenants';
 import { DEMO_CLIENT, DEMO_PASSWORD, demoIssuer } from './demo-sso-config';
 import { startLocalIdentityProvider, type RunningIdentityProvider } from './local-identity-provider';
 

@@ -3,7 +3,7 @@ import 'server-only';
 // download pool has connections (db/client.ts), so that a download that starts always has its
 // connection and pages and ingestion never lend theirs. Over either limit the download is
 // refused before its first byte, with when to try again. Per instance.
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import { ConcurrencySlots } from '@/lib/http/concurrency-slots';
 import { HttpError, tooManyRequests } from '@/lib/http/errors';
 

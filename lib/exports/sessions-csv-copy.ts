@@ -7,7 +7,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { copyCsvOut } from '@/db/copy-out';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { sessionConditions, type SessionFilter } from '@/lib/sessions/session-filters';
 import { csvRows, UTF8_BOM } from './csv';

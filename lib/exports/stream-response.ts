@@ -3,7 +3,7 @@ import 'server-only';
 // when the client wants more, and a client abort ends the generator (its query) at once. Each
 // download holds one of its admin's download slots until it ends, and a client that stops
 // reading for DOWNLOAD_IDLE_TIMEOUT_MS is cut off, so its database connection is freed.
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import { logger } from '@/lib/logger';
 import { takeDownloadSlot } from './download-slots';
 import { sanitizeFilename } from './filenames';

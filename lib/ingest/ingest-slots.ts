@@ -3,7 +3,7 @@ import 'server-only';
 // to 64 MB of body and its parsed items, so the count bounds ingestion's memory
 // (docs/operations.md). A tenant's batches take turns on its lock anyway (write-batch.ts):
 // more than a few at once would only wait, holding memory. Per instance.
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import { ConcurrencySlots } from '@/lib/http/concurrency-slots';
 import { tooManyRequests } from '@/lib/http/errors';
 

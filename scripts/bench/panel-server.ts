@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { Client } from 'pg';
 import { startLocalIdentityProvider, type RunningIdentityProvider } from '@/lib/demo-idp/local-identity-provider';
-import { freePort } from '../../tests/e2e/support/free-port';
+import { freePort } from '../support/free-port';
 
 export const BENCH_ADMIN = { email: 'admin@scale.test', name: 'Scale Admin', password: 'bench' };
 

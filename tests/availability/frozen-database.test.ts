@@ -12,7 +12,7 @@ import { databaseLimits, openDatabase, queryRows, setDatabase, type DatabaseHand
 import { isDatabaseUnavailable } from '@/db/database-errors';
 import { admins, users } from '@/db/schema';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import { downloadsInProgress } from '@/lib/exports/download-slots';
 import { createIngestionToken } from '@/lib/ingest/ingestion-tokens';
 import { listUsers } from '@/lib/users/list-users';

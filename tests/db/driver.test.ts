@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveDatabaseConfig } from '@/db/client';
-import { isDemoMode, parseEnv } from '@/lib/env';
+import { isDemoMode, parseEnv } from '@/config/env';
 
 describe('database driver choice', () => {
   it('uses the embedded PGlite under DATA_DIR without DATABASE_URL', () => {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { demoTenants } from '@/db/seed/demo-tenants';
-import { generateDemoBatches, planDemoTenant } from '@/db/seed/generate-demo-batches';
-import { countDemoRows, seedDemoData } from '@/db/seed/seed-demo';
+import { demoTenants } from '@/lib/demo/demo-tenants';
+import { generateDemoBatches, planDemoTenant } from '@/lib/demo/generate-demo-batches';
+import { countDemoRows, seedDemoData } from '@/lib/demo/seed-demo';
 import type { BatchIssue, BatchSession } from '@/lib/ingest/batch-schema';
 import { createTestDatabase, describeEachDatabase, testDrivers } from '../support/databases';
 

@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { queryRows } from '@/db/client';
-import { BIG_LOGS_EMAIL, generateScale, scaleLogText, type ScaleShape } from '@/db/scale/generate-scale';
+import { BIG_LOGS_EMAIL, generateScale, scaleLogText, type ScaleShape } from '@/lib/scale/generate-scale';
 import { directAggregates } from '@/lib/rollups/rebuild-rollups';
 import { describeEachDatabase } from '../support/databases';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { databaseUrlBeside, runOnServer } from '@/db/server-databases';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/config/env';
 
 export type TestDriver = 'pglite' | 'postgres';
 

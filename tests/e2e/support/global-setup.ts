@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '../../../scripts/support/free-port';
 import { startProviderIdps } from './provider-idps';
 
 const START_TIMEOUT_MS = 6 * 60_000;

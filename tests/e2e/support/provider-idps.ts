@@ -1,7 +1,7 @@
 // Local stand-ins for the real identity providers, each with its provider's issuer shape,
 // discovery metadata and ID token claims, for the browser tests' provider sign-ins.
 import { startLocalIdentityProvider, type LocalIdentityAccount, type RunningIdentityProvider } from '@/lib/demo-idp/local-identity-provider';
-import { freePort } from './free-port';
+import { freePort } from '../../../scripts/support/free-port';
 
 export const ENTRA_TID = '8f0c3b7e-globex-tenant';
 export const PASSWORD = 'demo';

@@ -2,7 +2,7 @@
 // data and trusts the test providers' issuers. Argument: JSON of [tenant slug | 'support', issuer, tid][].
 import { closeDatabase, getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { DEFAULT_SEED_OPTIONS, seedDemoData } from '@/db/seed/seed-demo';
+import { DEFAULT_SEED_OPTIONS, seedDemoData } from '@/lib/demo/seed-demo';
 import { addSupportIssuer, addTenantIssuer, tenantIdBySlug } from '@/lib/support/manage-tenants';
 
 async function main() {

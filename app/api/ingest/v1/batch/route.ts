@@ -5,7 +5,7 @@ import { authenticateIngestion } from '@/lib/ingest/ingestion-tokens';
 import { takeIngestSlot } from '@/lib/ingest/ingest-slots';
 import { errorResponse, unauthorized } from '@/lib/http/errors';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 
 export const dynamic = 'force-dynamic';
 
