@@ -1,6 +1,7 @@
 import 'server-only';
 // One profile of the viewer's scope; another tenant's or an out-of-scope id is "not found".
 import { and, eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { profiles } from '@/db/schema';
@@ -15,7 +16,8 @@ export interface ProfileDetails {
   syncEnabledChangedAt: string | null;
 }
 
-export async function getProfile(viewer: TenantViewer, profileId: string): Promise<ProfileDetails> {
+/** Cached for the request: the profile's layout and page ask for the same row. */
+export const getProfile = cache(async (viewer: TenantViewer, profileId: string): Promise<ProfileDetails> => {
   if (!z.uuid().safeParse(profileId).success || !isProfileInScope(viewer, profileId)) throw notFoundError('No such profile.');
   const [row] = await getDatabase()
     .db.select({ id: profiles.id, name: profiles.name, syncEnabled: profiles.syncEnabled, syncEnabledChangedAt: profiles.syncEnabledChangedAt })
@@ -23,4 +25,4 @@ export async function getProfile(viewer: TenantViewer, profileId: string): Promi
     .where(and(eq(profiles.tenantId, viewer.tenantId), eq(profiles.id, profileId)));
   if (!row) throw notFoundError('No such profile.');
   return { ...row, syncEnabledChangedAt: row.syncEnabledChangedAt?.toISOString() ?? null };
-}
+});

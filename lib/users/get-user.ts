@@ -2,6 +2,7 @@ import 'server-only';
 // One user of the viewer's scope with both statuses; another tenant's or an out-of-scope id
 // is "not found", never revealed.
 import { sql } from 'drizzle-orm';
+import { cache } from 'react';
 import { z } from 'zod';
 import { getDatabase, queryRows } from '@/db/client';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -22,7 +23,8 @@ export interface UserDetails {
   syncErrorAt: string | null;
 }
 
-export async function getUser(viewer: TenantViewer, userId: string): Promise<UserDetails> {
+/** Cached for the request: the user's layout and page ask for the same row. */
+export const getUser = cache(async (viewer: TenantViewer, userId: string): Promise<UserDetails> => {
   if (!z.uuid().safeParse(userId).success) throw notFoundError('No such user.');
   const [row] = await queryRows<{
     id: string;
@@ -57,4 +59,4 @@ export async function getUser(viewer: TenantViewer, userId: string): Promise<Use
     syncErrorReason: inError ? row.sync_error_reason : null,
     syncErrorAt: inError && row.sync_error_at ? new Date(row.sync_error_at).toISOString() : null,
   };
-}
+});
