@@ -35,5 +35,6 @@ export const ERROR_CODE_MEANINGS: Readonly<Record<number, string>> = {
   3: 'The object is inaccessible or was updated prematurely in storage',
 };
 
-export const ADMIN_ROLES = ['platform_admin', 'profile_admin', 'support'] as const;
+export const TENANT_ADMIN_ROLES = ['platform_admin', 'profile_admin'] as const;
+export const ADMIN_ROLES = [...TENANT_ADMIN_ROLES, 'support'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];

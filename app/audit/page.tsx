@@ -1,11 +1,13 @@
 // /audit — the tenant's audit log (platform admins).
 import type { Metadata } from 'next';
 import { AuditPage } from '@/components/audit/audit-page';
+import { loadAuditLog } from '@/lib/audit/load-audit-log';
 import { requirePlatformAdmin } from '@/lib/auth/require-viewer';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 export default async function TenantAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePlatformAdmin();
-  return <AuditPage viewer={viewer} path="/audit" title="Audit log" searchParams={await searchParams} />;
+  const data = await loadAuditLog(viewer, '/audit', await searchParams);
+  return <AuditPage viewer={viewer} data={data} path="/audit" title="Audit log" />;
 }

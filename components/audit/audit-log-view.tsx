@@ -6,7 +6,8 @@ import Typography from '@mui/material/Typography';
 import { SimpleTable } from '@/components/tables/simple-table';
 import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
 import type { AuditAction } from '@/lib/audit/audit-actions';
-import type { AuditEventRow, AuditEventsPage } from '@/lib/audit/list-audit-events';
+import type { AuditEventRow } from '@/lib/audit/list-audit-events';
+import type { AuditLogData } from '@/lib/audit/load-audit-log';
 import { AuditFilters } from './audit-filters';
 
 function describeChange(value: unknown): string {
@@ -17,13 +18,11 @@ function describeChange(value: unknown): string {
     .join('; ');
 }
 
-export interface AuditLogViewProps {
+export interface AuditLogViewProps extends AuditLogData {
   title: string;
   path: string;
   showTenant: boolean;
   actions: AuditAction[];
-  filterValues: { from: string; to: string; action: string };
-  result: { ok: true; page: AuditEventsPage; nextHref: string | null; firstHref: string | null } | { ok: false; message: string };
 }
 
 export function AuditLogView({ title, path, showTenant, actions, filterValues, result }: AuditLogViewProps) {

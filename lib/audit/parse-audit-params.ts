@@ -1,5 +1,6 @@
 // The audit pages' URL: from, to, action, pageSize, cursor. A bad value is a message, not an error page.
 import { parsePageSize, type PageSize } from '@/lib/paging/cursor';
+import { single, type SearchParams } from '@/lib/paging/list-params';
 import { parseRange, type TimeRange } from '@/lib/time/parse-range';
 import { AUDIT_ACTIONS, type AuditAction } from './audit-actions';
 
@@ -10,8 +11,6 @@ export interface AuditQuery {
   cursor: string | null;
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 export function parseAuditParams(params: SearchParams): { ok: true; query: AuditQuery } | { ok: false; message: string } {
   const range = parseRange({ from: single(params.from), to: single(params.to) });

@@ -12,7 +12,7 @@ export type ViewerAccess =
 export function viewerAccess(viewer: Viewer | null): ViewerAccess {
   if (!viewer) return { kind: 'anonymous' };
   if (viewer.role === 'support') return { kind: 'support', viewer: viewer as SupportViewer };
-  if (!viewer.tenantId || !viewer.tenantName || !viewer.panelAccess) return { kind: 'no-access', viewer };
+  if (!viewer.tenantId || viewer.tenantName === null || !viewer.panelAccess) return { kind: 'no-access', viewer };
   return { kind: 'tenant', viewer: viewer as TenantViewer };
 }
 

@@ -3,6 +3,7 @@ import 'server-only';
 // Support sees the tenant's profile names for this, never its users or data.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { TENANT_ADMIN_ROLES } from '@/domain/sync-vocabulary';
 import { getDatabase } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { interactiveLimits } from '@/lib/db-limits';
@@ -67,7 +68,7 @@ export const newTenantAdminSchema = z
   .object({
     email: z.email('Enter a valid email address.').max(320).transform((v) => v.toLowerCase()),
     name: z.string().trim().min(1, 'Enter a name.').max(200),
-    role: z.enum(['platform_admin', 'profile_admin'], 'Choose a role.'),
+    role: z.enum(TENANT_ADMIN_ROLES, 'Choose a role.'),
     profileIds: z.array(z.uuid()).max(1_000).default([]),
   })
   .refine((admin) => admin.role === 'platform_admin' || admin.profileIds.length > 0, {

@@ -22,7 +22,7 @@ vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support
 
 const IDLE_TIMEOUT_MS = 3_000;
 const ROWS = 100_000;
-// Before anything reads the environment (lib/env.ts reads it once).
+// Before anything reads the environment (config/env.ts reads it once).
 vi.stubEnv('DOWNLOAD_IDLE_TIMEOUT_MS', String(IDLE_TIMEOUT_MS));
 vi.stubEnv('DOWNLOADS_PER_ADMIN', '2');
 vi.stubEnv('DB_DOWNLOAD_POOL_SIZE', '6');

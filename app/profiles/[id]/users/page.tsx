@@ -5,11 +5,14 @@ import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import type { SearchParams } from '@/lib/paging/list-params';
 import { getProfile } from '@/lib/profiles/get-profile';
 import { orNotFound } from '@/lib/http/or-not-found';
+import { loadUsersList } from '@/lib/users/load-users-list';
 
 export const metadata: Metadata = { title: 'Profile users' };
 
 export default async function ProfileUsersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const viewer = await requireTenantViewer();
   const profile = await orNotFound(getProfile(viewer, (await params).id));
-  return <UsersList viewer={viewer} path={`/profiles/${profile.id}/users`} params={await searchParams} profileId={profile.id} label={`Users of ${profile.name}`} />;
+  const query = await searchParams;
+  const data = await loadUsersList(viewer, query, profile.id);
+  return <UsersList data={data} path={`/profiles/${profile.id}/users`} params={query} showProfile={false} label={`Users of ${profile.name}`} />;
 }

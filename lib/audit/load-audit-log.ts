@@ -1,0 +1,35 @@
+import 'server-only';
+// What an audit page shows (a tenant's /audit, support's /support/audit): the filter values as
+// given, and one page of events with the links to the next and the first page — or the message
+// of a bad parameter or a stale page link. Pages load it; components/audit/audit-page.tsx
+// renders it.
+import type { SupportViewer, TenantViewer } from '@/lib/auth/viewer';
+import { InvalidCursorError } from '@/lib/paging/cursor';
+import { single, type SearchParams } from '@/lib/paging/list-params';
+import { listAuditEvents, type AuditEventsPage } from './list-audit-events';
+import { parseAuditParams } from './parse-audit-params';
+
+export interface AuditLogData {
+  filterValues: { from: string; to: string; action: string };
+  result: { ok: true; page: AuditEventsPage; nextHref: string | null; firstHref: string | null } | { ok: false; message: string };
+}
+
+export async function loadAuditLog(viewer: TenantViewer | SupportViewer, path: string, searchParams: SearchParams): Promise<AuditLogData> {
+  const filterValues = { from: single(searchParams.from) ?? '', to: single(searchParams.to) ?? '', action: single(searchParams.action) ?? '' };
+  const parsed = parseAuditParams(searchParams);
+  if (!parsed.ok) return { filterValues, result: parsed };
+  try {
+    const page = await listAuditEvents({ viewer, ...parsed.query });
+    const link = (cursor: string | null) => {
+      const query = new URLSearchParams(Object.entries(filterValues).filter(([, v]) => v));
+      if (parsed.query.pageSize !== 25) query.set('pageSize', String(parsed.query.pageSize));
+      if (cursor) query.set('cursor', cursor);
+      const text = query.toString();
+      return text ? `${path}?${text}` : path;
+    };
+    return { filterValues, result: { ok: true, page, nextHref: page.nextCursor ? link(page.nextCursor) : null, firstHref: parsed.query.cursor ? link(null) : null } };
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    return { filterValues, result: { ok: false, message: error.message } };
+  }
+}

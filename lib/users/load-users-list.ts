@@ -1,0 +1,27 @@
+import 'server-only';
+// What a users list page shows (/users, /profiles/{id}/users): one page of users with its capped
+// count, or the message of a bad parameter or a stale page link. Pages load it;
+// components/users/users-list.tsx renders it.
+import type { TenantViewer } from '@/lib/auth/viewer';
+import { InvalidCursorError } from '@/lib/paging/cursor';
+import type { KeysetPage } from '@/lib/paging/keyset';
+import type { SearchParams } from '@/lib/paging/list-params';
+import { countUsers, listUsers, recentIssuesSince, type UserListQuery, type UserRow } from './list-users';
+import { parseUserListParams } from './parse-user-list-params';
+
+export type UsersListData =
+  | { ok: false; message: string }
+  | { ok: true; query: UserListQuery & { issuesSince: Date }; page: KeysetPage<UserRow>; total: Awaited<ReturnType<typeof countUsers>> };
+
+export async function loadUsersList(viewer: TenantViewer, params: SearchParams, profileId?: string): Promise<UsersListData> {
+  const parsed = parseUserListParams(params);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const query = { ...parsed.value, profileId, issuesSince: recentIssuesSince() };
+  try {
+    const [page, total] = await Promise.all([listUsers(viewer, query), countUsers(viewer, query)]);
+    return { ok: true, query, page, total };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
