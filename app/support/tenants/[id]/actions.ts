@@ -1,76 +1,80 @@
 'use server';
-// Support's changes to one tenant. Each action resolves the viewer itself (support only),
-// validates its input in the data layer and is audited there.
-import { revalidatePath } from 'next/cache';
-import { actionFailure } from '@/lib/actions/action-result';
+// Support's changes to one tenant. Each action resolves the viewer itself (support only); the
+// data layer checks the values again and audits the change.
+import { z } from 'zod';
 import type { ActionState } from '@/lib/actions/action-state';
-import { requireSupportViewer } from '@/lib/auth/require-viewer';
+import { formFields, supportAction } from '@/lib/actions/define-action';
 import { createIngestionToken, revokeIngestionToken } from '@/lib/ingest/ingestion-tokens';
 import { setTenantPanelAccess } from '@/lib/support/set-panel-access';
 import { addTenantAdmin, removeTenantAdmin } from '@/lib/support/tenant-admins';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+// A form's text field; absent is empty (the data layer answers what is missing).
+const field = z.string().default('');
+const SUPPORT = { revalidate: '/support' };
 
-export async function setPanelAccessAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const viewer = await requireSupportViewer();
-    const tenantId = text(form, 'tenantId');
-    const granted = text(form, 'granted') === 'true';
-    const { changed } = await setTenantPanelAccess({ by: viewer, tenantId, granted, reason: text(form, 'reason') });
-    revalidatePath('/support', 'layout');
+const setPanelAccess = supportAction(
+  z.object({ tenantId: field, granted: field.transform((value) => value === 'true'), reason: field }),
+  async (viewer, { tenantId, granted, reason }) => {
+    const { changed } = await setTenantPanelAccess({ by: viewer, tenantId, granted, reason });
     if (!changed) return { ok: true, message: `Panel access was already ${granted ? 'granted' : 'revoked'}.` };
     return { ok: true, message: granted ? 'Panel access granted.' : 'Panel access revoked: its admins are refused within a minute.' };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  },
+  SUPPORT,
+);
+
+const addAdmin = supportAction(
+  // The role and profiles are checked by the data layer's own schema (newTenantAdminSchema).
+  z.object({ tenantId: field, email: field, name: field, role: field, profileIds: z.union([z.string(), z.array(z.string())]).default([]).transform((ids) => [ids].flat()) }),
+  async (viewer, { tenantId, email, name, role, profileIds }) => {
+    await addTenantAdmin(viewer, tenantId, { email, name, role: role as 'platform_admin' | 'profile_admin', profileIds });
+    return { ok: true, message: `${email} added.` };
+  },
+  SUPPORT,
+);
+
+const removeAdmin = supportAction(
+  z.object({ tenantId: field, adminId: field }),
+  async (viewer, { tenantId, adminId }) => {
+    await removeTenantAdmin(viewer, tenantId, adminId);
+    return { ok: true, message: 'Admin removed.' };
+  },
+  SUPPORT,
+);
+
+const createToken = supportAction(
+  z.object({ tenantId: field, name: field }),
+  async (viewer, { tenantId, name }) => {
+    const { token } = await createIngestionToken(viewer, { tenantId, name });
+    return { ok: true, message: 'Token created. Copy it now: it is shown only once.', token };
+  },
+  SUPPORT,
+);
+
+const revokeToken = supportAction(
+  z.object({ tenantId: field, tokenId: field }),
+  async (viewer, { tenantId, tokenId }) => {
+    await revokeIngestionToken(viewer, { tenantId, tokenId });
+    return { ok: true, message: 'Token revoked.' };
+  },
+  SUPPORT,
+);
+
+export async function setPanelAccessAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return setPanelAccess(formFields(form));
 }
 
 export async function addTenantAdminAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const viewer = await requireSupportViewer();
-    const tenantId = text(form, 'tenantId');
-    await addTenantAdmin(viewer, tenantId, {
-      email: text(form, 'email'),
-      name: text(form, 'name'),
-      role: text(form, 'role') as 'platform_admin' | 'profile_admin',
-      profileIds: form.getAll('profileIds').map(String),
-    });
-    revalidatePath('/support', 'layout');
-    return { ok: true, message: `${text(form, 'email')} added.` };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  return addAdmin(formFields(form));
 }
 
 export async function removeTenantAdminAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const viewer = await requireSupportViewer();
-    await removeTenantAdmin(viewer, text(form, 'tenantId'), text(form, 'adminId'));
-    revalidatePath('/support', 'layout');
-    return { ok: true, message: 'Admin removed.' };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  return removeAdmin(formFields(form));
 }
 
 export async function createTokenAction(_state: (ActionState & { token?: string }) | null, form: FormData): Promise<(ActionState & { token?: string }) | null> {
-  try {
-    const viewer = await requireSupportViewer();
-    const { token } = await createIngestionToken(viewer, { tenantId: text(form, 'tenantId'), name: text(form, 'name') });
-    revalidatePath('/support', 'layout');
-    return { ok: true, message: 'Token created. Copy it now: it is shown only once.', token };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  return createToken(formFields(form));
 }
 
 export async function revokeTokenAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const viewer = await requireSupportViewer();
-    await revokeIngestionToken(viewer, { tenantId: text(form, 'tenantId'), tokenId: text(form, 'tokenId') });
-    revalidatePath('/support', 'layout');
-    return { ok: true, message: 'Token revoked.' };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  return revokeToken(formFields(form));
 }
