@@ -7,8 +7,9 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import type { PageSize } from '@/lib/paging/cursor';
 import { inViewerScope } from '@/lib/scope/profile-scope';
-import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusIs, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
+import { toUserStatus, userStatusColumns, USERS_WITH_PROFILE, type UserStatus, type UserStatusRow } from './user-status-columns';
 
 export const USER_SORT_KEYS = ['name', 'email'] as const;
 export type UserSortKey = (typeof USER_SORT_KEYS)[number];
@@ -25,15 +26,7 @@ export interface UserListQuery {
   issuesSince?: Date;
 }
 
-export interface UserRow {
-  id: string;
-  name: string;
-  email: string;
-  profileId: string;
-  profileName: string;
-  profileSyncEnabled: boolean;
-  effectiveStatus: EffectiveSyncStatus;
-  syncErrorReason: string | null;
+export interface UserRow extends UserStatus {
   recentIssues: number;
   lastSessionStartedAt: string | null;
   lastSessionStatus: SessionStatus | null;
@@ -61,33 +54,20 @@ function filters(viewer: TenantViewer, query: UserListQuery): SQL {
   return sql.join(conditions, sql` and `);
 }
 
-const FROM = sql`from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id`;
+
 
 export async function listUsers(viewer: TenantViewer, query: UserListQuery): Promise<KeysetPage<UserRow>> {
   const sortColumn = sql.raw(query.sort === 'email' ? 'u.email' : 'u.name');
   const keyset = keysetClause({ sortColumn, idColumn: sql.raw('u.id'), direction: query.direction, request: query.page });
   const since = query.issuesSince ?? recentIssuesSince();
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    email: string;
-    profile_id: string;
-    profile_name: string;
-    profile_sync_enabled: boolean;
-    effective_status: EffectiveSyncStatus;
-    sync_error_reason: string | null;
-    recent_issues: number;
-    last_started_at: Date | string | null;
-    last_status: SessionStatus | null;
-  }>(
+  const rows = await queryRows<UserStatusRow & { recent_issues: number; last_started_at: Date | string | null; last_status: SessionStatus | null }>(
     getDatabase().db,
-    sql`select u.id, u.name, u.email, p.id as profile_id, p.name as profile_name, p.sync_enabled as profile_sync_enabled,
-          ${effectiveSyncStatusSql(statusColumns('u', 'p'))} as effective_status, u.sync_error_reason,
+    sql`select ${userStatusColumns},
           (select count(*)::int from (select 1 from sync_issues i
              where i.tenant_id = u.tenant_id and i.user_id = u.id and i.occurred_at >= ${since}
              limit ${ISSUE_COUNT_CAP}) recent) as recent_issues,
           last_session.started_at as last_started_at, last_session.status as last_status
-        ${FROM}
+        ${USERS_WITH_PROFILE}
         left join lateral (select s.started_at, s.status from sync_sessions s
            where s.tenant_id = u.tenant_id and s.user_id = u.id order by s.started_at desc, s.id desc limit 1) last_session on true
         where ${filters(viewer, query)} ${keyset.where ? sql`and ${keyset.where}` : sql``}
@@ -95,15 +75,7 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
         limit ${query.pageSize + 1}`,
   );
   const mapped: UserRow[] = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    profileId: row.profile_id,
-    profileName: row.profile_name,
-    profileSyncEnabled: row.profile_sync_enabled,
-    effectiveStatus: row.effective_status,
-    // The reason belongs to the error status only: after a re-enable it is hidden.
-    syncErrorReason: row.effective_status === 'error' ? row.sync_error_reason : null,
+    ...toUserStatus(row),
     recentIssues: row.recent_issues,
     lastSessionStartedAt: row.last_started_at ? new Date(row.last_started_at).toISOString() : null,
     lastSessionStatus: row.last_status,
@@ -115,7 +87,7 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
 export async function countUsers(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'sort' | 'direction' | 'pageSize'>): Promise<{ count: number; capped: boolean }> {
   const [row] = await queryRows<{ n: number }>(
     getDatabase().db,
-    sql`select count(*)::int as n from (select 1 ${FROM} where ${filters(viewer, { ...query, sort: 'name', direction: 'asc', pageSize: 25, page: { after: null, before: null } })} limit ${COUNT_CAP + 1}) matching`,
+    sql`select count(*)::int as n from (select 1 ${USERS_WITH_PROFILE} where ${filters(viewer, { ...query, sort: 'name', direction: 'asc', pageSize: 25, page: { after: null, before: null } })} limit ${COUNT_CAP + 1}) matching`,
   );
   const n = row?.n ?? 0;
   return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
