@@ -2,9 +2,9 @@
 // (a statement's bound parameters stay well under PostgreSQL's 65,535).
 
 /** Rows a statement writes. */
-export const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 500;
 /** Values a look-up takes at once. */
-export const READ_CHUNK = 5_000;
+const READ_CHUNK = 5_000;
 
 export function chunks<T>(items: T[], size = WRITE_CHUNK): T[][] {
   const out: T[][] = [];

@@ -74,7 +74,6 @@ export type DatabaseHandle = {
       /** Statements without a client-side time bound: downloads' COPY (bounded by their reader's
        * idle time instead, lib/exports/stream-response.ts) and migrations. */
       readonly streamPool: Pool;
-      readonly healthPool: Pool;
     }
   | { readonly driver: 'pglite'; readonly pglite: PGlite }
 );
@@ -113,7 +112,6 @@ export function openDatabase(config: DatabaseConfig, limits: DatabaseLimits = UN
       pool,
       ingestPool,
       streamPool,
-      healthPool,
       db: drizzlePg(pool, { schema }),
       ingestDb: drizzlePg(ingestPool, { schema }),
       healthDb: drizzlePg(healthPool, { schema }),

@@ -8,7 +8,7 @@ interface SlotCounts {
   byKey: Map<string, number>;
 }
 
-export type SlotRefusal = 'key' | 'total';
+type SlotRefusal = 'key' | 'total';
 
 export class ConcurrencySlots {
   constructor(private readonly name: string) {}

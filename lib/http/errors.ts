@@ -28,8 +28,8 @@ export const forbiddenError = (message: string = ACCESS_MESSAGES.role) => new Ht
 export const notFoundError = (message = 'Not found.') => new HttpError(404, message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) => new HttpError(429, message, undefined, retryAfterSeconds);
 
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
-export const databaseUnavailable = () =>
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+const databaseUnavailable = () =>
   new HttpError(503, 'The Sync Admin Panel is temporarily unavailable: its database does not answer. Try again in a moment.', undefined, DATABASE_RETRY_AFTER_SECONDS);
 
 /** The HttpError an error stands for: itself, 503 for a database that is away, else undefined (a bug). */
@@ -47,7 +47,8 @@ export function errorResponse(error: unknown, request?: Request): Response {
     logger().error({ err: error }, 'unhandled error in a route handler');
     return Response.json({ error: 'Something went wrong on our side.' }, { status: 500 });
   }
-  if (known !== error) logger().warn({ err: error }, 'database unavailable');
+  // The panel's own refusals are expected; a database that is away is worth a line in the log.
+  if (!(error instanceof HttpError)) logger().warn({ err: error }, 'database unavailable');
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (known.retryAfterSeconds !== undefined) headers['retry-after'] = String(known.retryAfterSeconds);
   if (request && isNavigation(request) && known.status >= 429) {

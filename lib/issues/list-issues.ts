@@ -3,13 +3,12 @@ import 'server-only';
 // with the tenant and the owner); also read in batches by the CSV export. Counts are capped.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
-import type { ErrorSource } from '@/domain/sync-vocabulary';
+import type { ErrorSource, IssueOperation, IssueType, SyncDirection } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction as SortDirection, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { readInBatches } from '@/lib/paging/read-in-batches';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import type { TimeRange } from '@/lib/time/parse-range';
-import type { IssueOperation, IssueType, SyncDirection } from '@/domain/sync-vocabulary';
 
 export interface IssueFilter {
   owner: { kind: 'user' | 'profile'; id: string };

@@ -1,8 +1,7 @@
 // The sync issues URL and download query: from, to (absent = all time), type, operation, code.
-import { ISSUE_OPERATIONS, ISSUE_TYPES } from '@/domain/sync-vocabulary';
+import { ISSUE_OPERATIONS, ISSUE_TYPES, type IssueOperation, type IssueType } from '@/domain/sync-vocabulary';
 import { single, type Parsed, type SearchParams } from '@/lib/paging/list-params';
 import { parseRange, type TimeRange } from '@/lib/time/parse-range';
-import type { IssueOperation, IssueType } from '@/domain/sync-vocabulary';
 
 export interface IssueParams {
   range: TimeRange;

@@ -4,9 +4,8 @@ import 'server-only';
 // rollups, never from scans of sessions or issues; and the few users disabled due to an error.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
-import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
+import type { ErrorSource, SessionStatus, IssueType } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import type { IssueType } from '@/domain/sync-vocabulary';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { moveWindowsTo } from '@/lib/rollups/rollup-windows';

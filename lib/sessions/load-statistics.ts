@@ -13,7 +13,7 @@ import { defaultStatisticsRange, parseSessionParams } from './parse-session-para
 import type { SessionOwner } from './session-filters';
 import { SESSION_SORT_KEYS, type SessionSortKey } from './session-order';
 
-export type StatisticsTable = 'user-statistics' | 'profile-statistics';
+type StatisticsTable = 'user-statistics' | 'profile-statistics';
 
 export interface StatisticsData {
   now: Date;

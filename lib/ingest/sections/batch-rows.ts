@@ -1,12 +1,10 @@
 import 'server-only';
 // What every section of a batch writes with: rows in key order (concurrent batches then take row
-// locks in the same order; chunks and look-ups in chunks: db/chunked.ts), and upserts whose
+// locks in the same order; the chunking is db/chunked.ts), and upserts whose
 // columns are named once — the `set` of ON CONFLICT and the "did anything change" condition
 // come from one list.
 import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-
-export { chunks, readInChunks } from '@/db/chunked';
 
 export const sortedBy = <T>(items: T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { profiles, users } from '@/db/schema';
-import { readInChunks } from './batch-rows';
+import { readInChunks } from '@/db/chunked';
 
 export async function mapProfiles(tx: Transaction, tenantId: string, engineIds: string[]): Promise<Map<string, string>> {
   const rows = await readInChunks(engineIds, (chunk) =>

@@ -5,7 +5,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { syncIssues, syncSessions } from '@/db/schema';
 import type { IngestBatch } from '../batch-schema';
-import { chunks, readInChunks, sortedBy, upsertColumns } from './batch-rows';
+import { chunks, readInChunks } from '@/db/chunked';
+import { sortedBy, upsertColumns } from './batch-rows';
 import { mapUsers } from './directory-lookups';
 
 const reported = upsertColumns(syncIssues, {

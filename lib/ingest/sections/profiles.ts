@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { profiles } from '@/db/schema';
 import type { IngestBatch } from '../batch-schema';
-import { chunks, sortedBy, upsertColumns } from './batch-rows';
+import { chunks } from '@/db/chunked';
+import { sortedBy, upsertColumns } from './batch-rows';
 
 const reported = upsertColumns(profiles, { name: profiles.name });
 

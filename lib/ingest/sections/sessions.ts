@@ -8,7 +8,8 @@ import type { Transaction } from '@/db/run-transaction';
 import { OPEN_SESSION_STATUSES, SESSION_STATUSES, sessionStatusStep } from '@/domain/sync-vocabulary';
 import { syncSessionLogs, syncSessions } from '@/db/schema';
 import type { IngestBatch } from '../batch-schema';
-import { chunks, excluded, sortedBy, upsertColumns } from './batch-rows';
+import { chunks } from '@/db/chunked';
+import { excluded, sortedBy, upsertColumns } from './batch-rows';
 import { mapUsers } from './directory-lookups';
 
 const reported = upsertColumns(syncSessions, {

@@ -5,7 +5,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { profileSettings, userSettings } from '@/db/schema';
 import type { IngestBatch } from '../batch-schema';
-import { chunks, excluded, readInChunks, sortedBy, upsertColumns } from './batch-rows';
+import { chunks, readInChunks } from '@/db/chunked';
+import { excluded, sortedBy, upsertColumns } from './batch-rows';
 import { mapUsers } from './directory-lookups';
 
 const reported = upsertColumns(userSettings, { value: userSettings.value });

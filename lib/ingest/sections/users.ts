@@ -6,7 +6,8 @@ import { or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { users } from '@/db/schema';
 import type { IngestBatch } from '../batch-schema';
-import { chunks, sortedBy, upsertColumns } from './batch-rows';
+import { chunks } from '@/db/chunked';
+import { sortedBy, upsertColumns } from './batch-rows';
 import { mapProfiles } from './directory-lookups';
 
 const directory = upsertColumns(users, { name: users.name, profileId: users.profileId });
