@@ -7,14 +7,7 @@ import type { IngestBatchInput } from '@/lib/ingest/batch-schema';
 import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
 import { createTestDatabase, serverUrl } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
-import {
-  directDailyRollups,
-  directStatusRollups,
-  directWindowRollups,
-  keptDailyRollups,
-  keptStatusRollups,
-  keptWindowRollups,
-} from '../support/rollup-comparison';
+import * as compare from '../support/rollup-comparison';
 
 const ROUNDS = 50;
 const PARALLEL = 8;
@@ -92,11 +85,11 @@ describe.runIf(serverUrl)('rollups under concurrent batches [postgres]', () => {
         for (const result of await Promise.allSettled(writes)) if (result.status === 'rejected') failures.push(result.reason);
       }
       expect(failures).toEqual([]);
-      const kept = await keptDailyRollups(db, tenantId);
+      const kept = await compare.keptDailyRollups(db, tenantId);
       expect(kept.sessionCounts.length).toBeGreaterThan(20);
-      expect(kept).toEqual(await directDailyRollups(db, tenantId));
-      expect(await keptStatusRollups(db, tenantId)).toEqual(await directStatusRollups(db, tenantId));
-      expect(await keptWindowRollups(db, tenantId)).toEqual(await directWindowRollups(db, tenantId, asOf));
+      expect(kept).toEqual(await compare.directDailyRollups(db, tenantId));
+      expect(await compare.keptStatusRollups(db, tenantId)).toEqual(await compare.directStatusRollups(db, tenantId));
+      expect(await compare.keptWindowRollups(db, tenantId)).toEqual(await compare.directWindowRollups(db, tenantId, asOf));
     } finally {
       await database.drop();
     }
