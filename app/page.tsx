@@ -12,8 +12,9 @@ import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { viewerAccess } from '@/lib/auth/viewer-access';
 import { getViewer } from '@/lib/auth/viewer';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
-import { OVERVIEW_DAYS, parseOverviewPeriod } from '@/lib/overview/overview-period';
-import type { SearchParams } from '@/lib/paging/list-params';
+import { OVERVIEW_DAYS, overviewSearch } from '@/lib/overview/overview-period';
+import { parseSearch } from '@/lib/search/parse-search';
+import type { SearchParams } from '@/lib/search/search-params';
 import { describeViewerScope } from '@/lib/profiles/describe-viewer-scope';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -23,7 +24,7 @@ const PERIOD_LABELS: Record<(typeof OVERVIEW_DAYS)[number], string> = { 1: 'Toda
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
-  const parsed = parseOverviewPeriod(await searchParams);
+  const parsed = parseSearch(overviewSearch(), await searchParams);
   const scope = await describeViewerScope(viewer);
   const periodLinks = (
     <Stack direction="row" spacing={0.5} component="nav" aria-label="Period">

@@ -10,16 +10,17 @@ import { ProfilesGrid } from '@/components/profiles/profiles-grid';
 import { StatusChip } from '@/components/status/status-chip';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
-import type { SearchParams } from '@/lib/paging/list-params';
 import { countProfilesByStatus, listProfiles } from '@/lib/profiles/list-profiles';
-import { parseProfileListParams } from '@/lib/profiles/parse-profile-list-params';
+import { profileListSearch } from '@/lib/profiles/profile-search';
+import { parseSearch } from '@/lib/search/parse-search';
+import type { SearchParams } from '@/lib/search/search-params';
 
 export const metadata: Metadata = { title: 'Profiles' };
 
 export default async function ProfilesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireTenantViewer();
   const params = await searchParams;
-  const parsed = parseProfileListParams(params);
+  const parsed = parseSearch(profileListSearch, params);
   const counts = await countProfilesByStatus(viewer);
   const header = (
     <>

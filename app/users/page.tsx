@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { UsersList } from '@/components/users/users-list';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
-import type { SearchParams } from '@/lib/paging/list-params';
+import type { SearchParams } from '@/lib/search/search-params';
 import { loadUsersList } from '@/lib/users/load-users-list';
 
 export const metadata: Metadata = { title: 'Users' };

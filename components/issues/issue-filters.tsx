@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { single, type SearchParams } from '@/lib/paging/list-params';
+import { single, type SearchParams } from '@/lib/search/search-params';
 import { ERROR_CODE_MEANINGS } from '@/domain/sync-vocabulary';
 import { ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 

@@ -3,7 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { LinkButton } from '@/components/links/app-link';
 import { PAGE_SIZES } from '@/lib/paging/cursor';
-import { withParams, type SearchParams } from '@/lib/paging/list-params';
+import { withParams, type SearchParams } from '@/lib/search/search-params';
 
 export function KeysetPager({
   path,

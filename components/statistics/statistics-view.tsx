@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
 import { TimeZoneLabel } from '@/components/time/local-date-time';
-import { single, type SearchParams } from '@/lib/paging/list-params';
+import { single, type SearchParams } from '@/lib/search/search-params';
 import type { StatisticsData } from '@/lib/sessions/load-statistics';
 import type { SessionOwner } from '@/lib/sessions/session-filters';
 import { RangeForm } from './range-form';

@@ -3,7 +3,7 @@
 import Stack from '@mui/material/Stack';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
-import { single, type SearchParams } from '@/lib/paging/list-params';
+import { single, type SearchParams } from '@/lib/search/search-params';
 import type { UsersListData } from '@/lib/users/load-users-list';
 import { UserFilters } from './user-filters';
 import { UsersGrid } from './users-grid';

@@ -8,7 +8,7 @@ import { auditEvents, tenants } from '@/db/schema';
 import type { SupportViewer, TenantViewer } from '@/lib/auth/viewer';
 import { forbiddenError } from '@/lib/http/errors';
 import { decodeCursor, encodeCursor, type PageSize } from '@/lib/paging/cursor';
-import type { TimeRange } from '@/lib/time/parse-range';
+import type { TimeRange } from '@/lib/time/parse-instant';
 import { AUDIT_ACTIONS, SUPPORT_AUDIT_ACTIONS, type AuditAction } from './audit-actions';
 
 export interface AuditEventRow {

@@ -5,9 +5,10 @@ import 'server-only';
 // renders it.
 import type { SupportViewer, TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
-import { single, type SearchParams } from '@/lib/paging/list-params';
+import { parseSearch } from '@/lib/search/parse-search';
+import { single, type SearchParams } from '@/lib/search/search-params';
 import { listAuditEvents, type AuditEventsPage } from './list-audit-events';
-import { parseAuditParams } from './parse-audit-params';
+import { auditSearch } from './audit-search';
 
 export interface AuditLogData {
   filterValues: { from: string; to: string; action: string };
@@ -16,18 +17,18 @@ export interface AuditLogData {
 
 export async function loadAuditLog(viewer: TenantViewer | SupportViewer, path: string, searchParams: SearchParams): Promise<AuditLogData> {
   const filterValues = { from: single(searchParams.from) ?? '', to: single(searchParams.to) ?? '', action: single(searchParams.action) ?? '' };
-  const parsed = parseAuditParams(searchParams);
+  const parsed = parseSearch(auditSearch, searchParams);
   if (!parsed.ok) return { filterValues, result: parsed };
   try {
-    const page = await listAuditEvents({ viewer, ...parsed.query });
+    const page = await listAuditEvents({ viewer, ...parsed.value });
     const link = (cursor: string | null) => {
       const query = new URLSearchParams(Object.entries(filterValues).filter(([, v]) => v));
-      if (parsed.query.pageSize !== 25) query.set('pageSize', String(parsed.query.pageSize));
+      if (parsed.value.pageSize !== 25) query.set('pageSize', String(parsed.value.pageSize));
       if (cursor) query.set('cursor', cursor);
       const text = query.toString();
       return text ? `${path}?${text}` : path;
     };
-    return { filterValues, result: { ok: true, page, nextHref: page.nextCursor ? link(page.nextCursor) : null, firstHref: parsed.query.cursor ? link(null) : null } };
+    return { filterValues, result: { ok: true, page, nextHref: page.nextCursor ? link(page.nextCursor) : null, firstHref: parsed.value.cursor ? link(null) : null } };
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return { filterValues, result: { ok: false, message: error.message } };

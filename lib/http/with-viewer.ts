@@ -1,22 +1,37 @@
 import 'server-only';
 // The one wrapper of route handlers that serve panel data: it resolves the viewer itself and
 // turns the access verdict into a status (401 anonymous, 403 support, no panel access or a
-// missing role), and maps errors to statuses.
+// missing role), reads the query through the route's zod schema (400 with its sentence), and
+// maps errors to statuses — all before the handler writes a byte.
+import type { z } from 'zod';
 import { ACCESS_MESSAGES } from '@/lib/auth/access-messages';
 import { getViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { viewerAccess, type RequiredRole } from '@/lib/auth/viewer-access';
-import { errorResponse, forbiddenError, unauthorized } from './errors';
+import { parseSearch } from '@/lib/search/parse-search';
+import { badRequest, errorResponse, forbiddenError, unauthorized } from './errors';
 
-type Handler<Context> = (request: Request, context: Context & { viewer: TenantViewer }) => Promise<Response>;
+interface Options<Search> {
+  role?: RequiredRole;
+  /** The schema of the URL's query; the handler gets its value as `search`. */
+  search?: z.ZodType<Search>;
+}
 
-export function withTenantViewer<Context>(handler: Handler<Context>, options: { role?: RequiredRole } = {}) {
-  return async (request: Request, context: Context): Promise<Response> => {
+type Handler<Search, Params> = (request: Request, context: { viewer: TenantViewer; search: Search; params: Promise<Params> }) => Promise<Response>;
+
+export function withTenantViewer<Search = undefined, Params = { id: string }>(options: Options<Search>, handler: Handler<Search, Params>) {
+  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     try {
       const access = viewerAccess(await getViewer());
       if (access.kind === 'anonymous') throw unauthorized(ACCESS_MESSAGES.anonymous);
       if (access.kind !== 'tenant') throw forbiddenError(ACCESS_MESSAGES[access.kind]);
       if (options.role && access.viewer.role !== options.role) throw forbiddenError(ACCESS_MESSAGES.role);
-      return await handler(request, { ...context, viewer: access.viewer });
+      let search = undefined as Search;
+      if (options.search) {
+        const parsed = parseSearch(options.search, new URL(request.url).searchParams);
+        if (!parsed.ok) throw badRequest(parsed.message);
+        search = parsed.value;
+      }
+      return await handler(request, { params: context.params, viewer: access.viewer, search });
     } catch (error) {
       return errorResponse(error, request);
     }

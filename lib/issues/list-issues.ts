@@ -8,7 +8,7 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction as SortDirection, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { readInBatches } from '@/lib/paging/read-in-batches';
 import { inViewerScope } from '@/lib/scope/profile-scope';
-import type { TimeRange } from '@/lib/time/parse-range';
+import type { TimeRange } from '@/lib/time/parse-instant';
 
 export interface IssueFilter {
   owner: { kind: 'user' | 'profile'; id: string };

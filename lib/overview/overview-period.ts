@@ -1,8 +1,8 @@
 // The overview's period: whole UTC days ending today (the rollups are daily), 1, 7 (default),
 // 30 or 90 of them, as `?days=` in the URL. Links into the lists carry it as bare dates
 // (from = the first day, to = the day after today, both 00:00 UTC).
-import type { Parsed, SearchParams } from '@/lib/paging/list-params';
-import { single } from '@/lib/paging/list-params';
+import { z } from 'zod';
+import { oneOf } from '@/lib/search/fields';
 
 export const OVERVIEW_DAYS = [1, 7, 30, 90] as const;
 export type OverviewDays = (typeof OVERVIEW_DAYS)[number];
@@ -25,10 +25,6 @@ export function overviewPeriod(days: OverviewDays, now = new Date()): OverviewPe
   return { days, from: dayList[0]!, to: dayText(today + 86_400_000), dayList };
 }
 
-export function parseOverviewPeriod(params: SearchParams, now = new Date()): Parsed<OverviewPeriod> {
-  const text = single(params.days);
-  if (!text) return { ok: true, value: overviewPeriod(7, now) };
-  const days = Number(text);
-  if (!(OVERVIEW_DAYS as readonly number[]).includes(days)) return { ok: false, message: `"days" must be one of ${OVERVIEW_DAYS.join(', ')}.` };
-  return { ok: true, value: overviewPeriod(days as OverviewDays, now) };
-}
+/** `?days=` of the overview: 7 when absent. */
+export const overviewSearch = (now = new Date()) =>
+  z.object({ days: oneOf('days', OVERVIEW_DAYS.map(String)) }).transform(({ days }) => overviewPeriod(days ? (Number(days) as OverviewDays) : 7, now));

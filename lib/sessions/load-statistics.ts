@@ -6,12 +6,13 @@ import 'server-only';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { KeysetPage } from '@/lib/paging/keyset';
-import { parsePaging, parseSort, single, type SearchParams } from '@/lib/paging/list-params';
+import { parseSearch } from '@/lib/search/parse-search';
+import type { SearchParams } from '@/lib/search/search-params';
 import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import { listSessions, type SessionRow } from './list-sessions';
-import { defaultStatisticsRange, parseSessionParams } from './parse-session-params';
+import { defaultStatisticsRange, statisticsSearch } from './session-search';
 import type { SessionOwner } from './session-filters';
-import { SESSION_SORT_KEYS, type SessionSortKey } from './session-order';
+import type { SessionSortKey } from './session-order';
 
 type StatisticsTable = 'user-statistics' | 'profile-statistics';
 
@@ -37,23 +38,18 @@ export interface StatisticsData {
 export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, params: SearchParams): Promise<StatisticsData> {
   const now = new Date();
   const defaults = defaultStatisticsRange(now);
-  const parsed = parseSessionParams(params, defaults);
-  const paging = parsePaging(params);
-  // Newest first unless the URL says otherwise.
-  const order = parseSort(single(params.sort) ?? '-startedAt', SESSION_SORT_KEYS, 'startedAt');
-  const from = parsed.ok && parsed.value.range.from ? parsed.value.range.from : defaults.from;
-  const to = parsed.ok && parsed.value.range.to ? parsed.value.range.to : defaults.to;
+  const parsed = parseSearch(statisticsSearch(defaults), params);
+  const { from, to } = parsed.ok ? (parsed.value.range as typeof defaults) : defaults;
   const table: StatisticsTable = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
   const base = { now, from, to, table };
   if (!parsed.ok) return { ...base, result: { ok: false, message: parsed.message } };
-  if (!paging.ok) return { ...base, result: { ok: false, message: paging.message } };
-  if (!order.ok) return { ...base, result: { ok: false, message: order.message } };
+  const { sort, pageSize, page: pageRequest, ...filter } = parsed.value;
   try {
     const [page, columnVisibility] = await Promise.all([
-      listSessions(viewer, { owner, ...parsed.value, ids: null }, { ...order.value, ...paging.value }),
+      listSessions(viewer, { owner, ...filter }, { ...sort, pageSize, page: pageRequest }),
       getColumnVisibility(viewer, table),
     ]);
-    const { status, errorSource, errorCategory } = parsed.value;
+    const { status, errorSource, errorCategory } = filter;
     const periodQuery = new URLSearchParams({
       from: from.toISOString(),
       to: to.toISOString(),
@@ -61,7 +57,7 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
       ...(errorSource ? { errorSource } : {}),
       ...(errorCategory ? { errorCategory } : {}),
     }).toString();
-    return { ...base, result: { ok: true, page, columnVisibility, sort: order.value.sort, direction: order.value.direction, pageSize: paging.value.pageSize, periodQuery } };
+    return { ...base, result: { ok: true, page, columnVisibility, sort: sort.sort, direction: sort.direction, pageSize, periodQuery } };
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return { ...base, result: { ok: false, message: error.message } };

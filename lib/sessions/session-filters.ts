@@ -4,7 +4,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import type { TimeRange } from '@/lib/time/parse-range';
+import type { TimeRange } from '@/lib/time/parse-instant';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 
 export type SessionOwner = { kind: 'user'; id: string } | { kind: 'profile'; id: string };

@@ -5,16 +5,17 @@ import 'server-only';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { KeysetPage } from '@/lib/paging/keyset';
-import type { SearchParams } from '@/lib/paging/list-params';
+import { parseSearch } from '@/lib/search/parse-search';
+import type { SearchParams } from '@/lib/search/search-params';
 import { countUsers, listUsers, recentIssuesSince, type UserListQuery, type UserRow } from './list-users';
-import { parseUserListParams } from './parse-user-list-params';
+import { userListSearch } from './user-search';
 
 export type UsersListData =
   | { ok: false; message: string }
   | { ok: true; query: UserListQuery & { issuesSince: Date }; page: KeysetPage<UserRow>; total: Awaited<ReturnType<typeof countUsers>> };
 
 export async function loadUsersList(viewer: TenantViewer, params: SearchParams, profileId?: string): Promise<UsersListData> {
-  const parsed = parseUserListParams(params);
+  const parsed = parseSearch(userListSearch, params);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const query = { ...parsed.value, profileId, issuesSince: recentIssuesSince() };
   try {

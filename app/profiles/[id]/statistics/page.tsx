@@ -4,7 +4,7 @@ import { StatisticsView } from '@/components/statistics/statistics-view';
 import { loadStatistics } from '@/lib/sessions/load-statistics';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
-import type { SearchParams } from '@/lib/paging/list-params';
+import type { SearchParams } from '@/lib/search/search-params';
 import { getProfile } from '@/lib/profiles/get-profile';
 
 export const metadata: Metadata = { title: 'Profile statistics' };

@@ -11,9 +11,10 @@ import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues } from '@/lib/issues/list-issues';
-import { parseIssueParams } from '@/lib/issues/parse-issue-params';
-import { withParams, type SearchParams } from '@/lib/paging/list-params';
+import { issueFilterSearch } from '@/lib/issues/issue-search';
 import { getProfile } from '@/lib/profiles/get-profile';
+import { parseSearch } from '@/lib/search/parse-search';
+import { withParams, type SearchParams } from '@/lib/search/search-params';
 
 export const metadata: Metadata = { title: 'Profile sync issues' };
 
@@ -24,7 +25,7 @@ export default async function ProfileSyncIssuesPage({ params, searchParams }: { 
   const path = `/profiles/${profile.id}/sync-issues`;
   const values = issueFilterValues(query);
   const filters = <IssueFilters path={path} values={values} />;
-  const parsed = parseIssueParams(query);
+  const parsed = parseSearch(issueFilterSearch, query);
   if (!parsed.ok) return <ListProblem controls={filters} message={parsed.message} resetHref={path} resetLabel="Count all sync issues" />;
   const filtered = Object.values(values).some(Boolean);
   const total = await countIssues(viewer, { owner: { kind: 'profile', id: profile.id }, ...parsed.value });

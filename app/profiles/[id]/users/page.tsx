@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { UsersList } from '@/components/users/users-list';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
-import type { SearchParams } from '@/lib/paging/list-params';
+import type { SearchParams } from '@/lib/search/search-params';
 import { getProfile } from '@/lib/profiles/get-profile';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { loadUsersList } from '@/lib/users/load-users-list';

@@ -4,7 +4,7 @@ import { StatisticsView } from '@/components/statistics/statistics-view';
 import { loadStatistics } from '@/lib/sessions/load-statistics';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
-import type { SearchParams } from '@/lib/paging/list-params';
+import type { SearchParams } from '@/lib/search/search-params';
 import { getUser } from '@/lib/users/get-user';
 
 export const metadata: Metadata = { title: 'User statistics' };

@@ -10,9 +10,10 @@ import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues, listIssues } from '@/lib/issues/list-issues';
-import { parseIssueParams } from '@/lib/issues/parse-issue-params';
+import { issueListSearch } from '@/lib/issues/issue-search';
 import { InvalidCursorError } from '@/lib/paging/cursor';
-import { parsePaging, single, withParams, type SearchParams } from '@/lib/paging/list-params';
+import { parseSearch } from '@/lib/search/parse-search';
+import { withParams, type SearchParams } from '@/lib/search/search-params';
 import { getUser } from '@/lib/users/get-user';
 
 export const metadata: Metadata = { title: 'User sync issues' };
@@ -24,16 +25,12 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
   const path = `/users/${user.id}/sync-issues`;
   const values = issueFilterValues(query);
   const filters = <IssueFilters path={path} values={values} />;
-  const parsed = parseIssueParams(query);
-  const paging = parsePaging(query);
-  const sort = single(query.sort);
-  const message = !parsed.ok ? parsed.message : !paging.ok ? paging.message : sort && sort !== 'occurredAt' && sort !== '-occurredAt' ? '"sort" must be occurredAt or -occurredAt.' : null;
-  if (message || !parsed.ok || !paging.ok) {
-    return <ListProblem controls={filters} message={message ?? ''} resetHref={path} resetLabel="Show all sync issues" />;
-  }
-  const filter = { owner: { kind: 'user' as const, id: user.id }, ...parsed.value };
+  const parsed = parseSearch(issueListSearch, query);
+  if (!parsed.ok) return <ListProblem controls={filters} message={parsed.message} resetHref={path} resetLabel="Show all sync issues" />;
+  const { sort, pageSize, page: pageRequest, ...filterValues } = parsed.value;
+  const filter = { owner: { kind: 'user' as const, id: user.id }, ...filterValues };
   try {
-    const [page, total] = await Promise.all([listIssues(viewer, filter, { direction: sort === 'occurredAt' ? 'asc' : 'desc', ...paging.value }), countIssues(viewer, filter)]);
+    const [page, total] = await Promise.all([listIssues(viewer, filter, { direction: sort.direction, pageSize, page: pageRequest }), countIssues(viewer, filter)]);
     const csv = withParams(`/api/users/${user.id}/sync-issues.csv`, query, { pageSize: null, sort: null });
     return (
       <Stack spacing={2}>
@@ -43,8 +40,8 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
             Export to CSV
           </Button>
         </Stack>
-        <IssuesGrid rows={page.rows} direction={sort === 'occurredAt' ? 'asc' : 'desc'} label={`Sync issues of ${user.name}`} />
-        <KeysetPager path={path} params={query} pageSize={paging.value.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} total={total} noun="sync issues" />
+        <IssuesGrid rows={page.rows} direction={sort.direction} label={`Sync issues of ${user.name}`} />
+        <KeysetPager path={path} params={query} pageSize={pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} total={total} noun="sync issues" />
       </Stack>
     );
   } catch (error) {

@@ -8,7 +8,7 @@ import { getSessionForLog } from '@/lib/sessions/session-lookup';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer<{ params: Promise<{ id: string }> }>(async (_request, { viewer, params }) => {
+export const GET = withTenantViewer({}, async (_request, { viewer, params }) => {
   const session = await getSessionForLog(viewer, (await params).id);
   const [log] = session.hasLog ? await readStoredLogs(viewer, [session.id]) : [];
   if (!log) throw notFoundError('This session has no log.');
