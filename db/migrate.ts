@@ -8,10 +8,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { queryRows, type Database, type DatabaseHandle } from './client';
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 // Serializes migrations of several app instances starting at once on one PostgreSQL server.
-const MIGRATION_LOCK_KEY = 727_001;
+const MIGRATION_LOCK_KEY = ADVISORY_LOCKS.migration;
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };

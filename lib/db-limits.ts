@@ -8,3 +8,7 @@ export const interactiveLimits = (): TransactionLimits => ({ statementTimeoutMs:
 
 /** The sync engine's batches: larger statements, and a wait for the tenant's other batches. */
 export const ingestLimits = (): TransactionLimits => ({ statementTimeoutMs: env().INGEST_STATEMENT_TIMEOUT_MS, lockTimeoutMs: env().INGEST_LOCK_TIMEOUT_MS });
+
+/** Scheduled steps (the daily move of the period rollups): a large tenant's move takes seconds;
+ * the bound only stops one that hangs. */
+export const scheduledLimits = (): TransactionLimits => ({ statementTimeoutMs: 5 * 60_000, lockTimeoutMs: 30_000 });

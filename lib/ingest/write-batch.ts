@@ -10,6 +10,7 @@ import 'server-only';
 // not exist yet cannot be locked; the tenant can. Other tenants' batches run side by side.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { ADVISORY_LOCKS } from '@/db/advisory-locks';
 import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
 import { ingestLimits } from '@/lib/db-limits';
 import { RollupDeltas } from '@/lib/rollups/rollup-deltas';
@@ -28,12 +29,9 @@ export interface BatchCounts {
   issues: number;
 }
 
-// The advisory lock's first key: the class "a tenant's ingestion" (the second is the tenant).
-const INGEST_LOCK_CLASS = 727_002;
-
 export async function writeBatch(db: Database, tenantId: string, batch: IngestBatch, limits: TransactionLimits = ingestLimits()): Promise<BatchCounts> {
   return runTransaction(db, limits, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK_CLASS}, hashtext(${tenantId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.ingestion}, hashtext(${tenantId}))`);
     const problems = await findUnknownReferences(tx, tenantId, batch);
     if (problems.length > 0) throw new IngestReferenceError(problems);
 

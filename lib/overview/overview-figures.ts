@@ -2,14 +2,16 @@ import 'server-only';
 // The overview's figures for the viewer's scope and period: the breakdowns and rankings from the
 // period rollups (a row per profile and key; the worst users by index), the chart from the daily
 // rollups, never from scans of sessions or issues; and the few users disabled due to an error.
+// It only reads: before the scheduled step has moved the periods to a new day, the period
+// rollups are read as they will be once moved (lib/rollups/period-rollup-rows.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { ErrorSource, SessionStatus, IssueType } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
-import { moveWindowsTo } from '@/lib/rollups/rollup-windows';
-import { interactiveLimits } from '@/lib/db-limits';
+import { periodRollupRows, storedWindowsAsOf } from '@/lib/rollups/period-rollup-rows';
+import { ISSUE_COUNTS, SESSION_COUNTS, USER_PROBLEMS, type WindowedRollup } from '@/lib/rollups/rollup-windows';
 import type { OverviewPeriod } from './overview-period';
 import { breakdownOf, rankedBreakdownsQuery, type BreakdownRow, type ProfileCount, type RankedRow } from './ranked-breakdown';
 
@@ -51,7 +53,8 @@ function profileRanking(errors: RankedRow[], issues: RankedRow[]): OverviewFigur
 
 export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
   const db = getDatabase().db;
-  if (viewer.tenantId) await moveWindowsTo(db, viewer.tenantId, period.dayList[period.dayList.length - 1]!, { limits: interactiveLimits() });
+  const asOf = await storedWindowsAsOf(db, viewer.tenantId);
+  const periodRows = (rollup: WindowedRollup) => periodRollupRows(rollup, viewer.tenantId, period.days, asOf, period.dayList.at(-1)!);
   const inScope = (alias: string) => inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`));
   // The period's rows of a period rollup (one per profile and key, or per user).
   const inWindow = (alias: string): SQL => sql`${inScope(alias)} and ${sql.raw(alias)}.days = ${period.days}`;
@@ -73,7 +76,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
     queryRows<RankedRow & { status: SessionStatus; error_category: string; error_source: string }>(
       db,
       rankedBreakdownsQuery(
-        'window_session_counts',
+        periodRows(SESSION_COUNTS),
         [
           { keys: ['status'], value: sql`r.sessions` },
           { keys: ['error_category', 'error_source'], value: inError },
@@ -88,7 +91,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
     queryRows<RankedRow & { type: IssueType; error_code: number }>(
       db,
       rankedBreakdownsQuery(
-        'window_issue_counts',
+        periodRows(ISSUE_COUNTS),
         [
           { keys: ['type'], value: sql`r.issues` },
           { keys: ['error_code'], value: sql`r.issues` },
@@ -104,7 +107,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
       db,
       sql`select top.user_id, u.name as user_name, p.name as profile_name, top.error_sessions, top.issues
           from (select r.tenant_id, r.user_id, r.profile_id, r.error_sessions, r.issues, r.problems
-                from window_user_problems r where ${inWindow('r')} and r.problems > 0
+                from ${periodRows(USER_PROBLEMS)} r where ${inWindow('r')} and r.problems > 0
                 order by r.problems desc, r.user_id desc limit ${TOP}) top
           join users u on u.tenant_id = top.tenant_id and u.id = top.user_id
           ${profileJoin('top')}
@@ -119,7 +122,7 @@ export async function getOverviewFigures(viewer: TenantViewer, period: OverviewP
     queryRows<{ user_id: string; user_name: string; reason: string | null; since: Date | string | null; error_sessions: number }>(
       db,
       sql`select u.id as user_id, u.name as user_name, u.sync_error_reason as reason, u.sync_error_at as since,
-                 coalesce((select sum(r.error_sessions) from window_user_problems r
+                 coalesce((select sum(r.error_sessions) from ${periodRows(USER_PROBLEMS)} r
                            where r.tenant_id = u.tenant_id and r.days = ${period.days} and r.user_id = u.id), 0)::int as error_sessions
           from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id
           where ${inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))} and ${effectiveSyncStatusIs(statusColumns('u', 'p'), 'error')}

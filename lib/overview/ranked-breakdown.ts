@@ -35,10 +35,10 @@ export interface BreakdownSet {
   everyProfile?: boolean;
 }
 
-/** Several breakdowns of one period rollup (aliased r, filtered by `where`) in one scan, by
+/** Several breakdowns of one period rollup (`source`, aliased r, filtered by `where`) in one scan, by
  * GROUPING SETS: each row says which set it belongs to (set_index) and carries that set's keys,
  * the profile, its count n and the key's total; three profiles per key unless everyProfile. */
-export function rankedBreakdownsQuery(table: string, sets: BreakdownSet[], tenantId: string, where: SQL): SQL {
+export function rankedBreakdownsQuery(source: SQL, sets: BreakdownSet[], tenantId: string, where: SQL): SQL {
   const allKeys = [...new Set(sets.flatMap((set) => set.keys))];
   const column = (key: string) => sql.raw(`r.${key}`);
   // grouping(a, b, c) has a bit set (a highest) for each key a set does not group by.
@@ -57,7 +57,7 @@ export function rankedBreakdownsQuery(table: string, sets: BreakdownSet[], tenan
   const everyProfile = sets.flatMap((set, i) => (set.everyProfile ? [i] : []));
   return sql`with grouped as (
       select ${setIndex} as set_index, ${sql.join(allKeys.map(column), sql`, `)}, r.profile_id, ${sums}
-      from ${sql.raw(table)} r where ${where}
+      from ${source} r where ${where}
       group by grouping sets (${groupingSets})
     ), per_profile as (
       -- One text key per set, compared byte by byte ("C"): the locale's collation is slow.
@@ -72,7 +72,7 @@ export function rankedBreakdownsQuery(table: string, sets: BreakdownSet[], tenan
     where ranked.rank <= 3${everyProfile.length > 0 ? sql` or ranked.set_index in (${sql.raw(everyProfile.join(', '))})` : sql``}`;
 }
 
-/** The rows grouped per key (keyText tells keys apart), largest first, profiles largest first. */
+/** The rows grouped per key (keyText tells keys apart), largest first, profiles largest first; ties by name. */
 export function breakdownOf<Row extends RankedRow, Key>(rows: Row[], keyOf: (row: Row) => Key, keyText: (key: Key) => string): BreakdownRow<Key>[] {
   const byKey = new Map<string, BreakdownRow<Key>>();
   for (const row of rows) {
@@ -82,7 +82,8 @@ export function breakdownOf<Row extends RankedRow, Key>(rows: Row[], keyOf: (row
     entry.topProfiles.push({ profileId: row.profile_id, profileName: row.profile_name, count: row.n });
     byKey.set(text, entry);
   }
-  return [...byKey.values()]
-    .map((entry) => ({ ...entry, topProfiles: entry.topProfiles.sort((a, b) => b.count - a.count) }))
-    .sort((a, b) => b.count - a.count);
+  // Ties go by name, so equal counts keep their places from one load to the next.
+  return [...byKey.entries()]
+    .sort(([textA, a], [textB, b]) => b.count - a.count || (textA < textB ? -1 : textA > textB ? 1 : 0))
+    .map(([, entry]) => ({ ...entry, topProfiles: entry.topProfiles.sort((a, b) => b.count - a.count || a.profileName.localeCompare(b.profileName) || (a.profileId < b.profileId ? -1 : 1)) }));
 }

@@ -18,13 +18,26 @@ export interface WindowedRollup {
   window: string;
   keys: string[];
   values: string[];
+  /** Columns the window table derives from the values (generated there), for its read-only stand-in. */
+  derived?: string;
 }
 
-export const WINDOWED_ROLLUPS: WindowedRollup[] = [
-  { daily: 'daily_session_counts', window: 'window_session_counts', keys: ['profile_id', 'status', 'error_category', 'error_source'], values: ['sessions'] },
-  { daily: 'daily_issue_counts', window: 'window_issue_counts', keys: ['profile_id', 'type', 'error_code'], values: ['issues'] },
-  { daily: 'daily_user_problems', window: 'window_user_problems', keys: ['user_id', 'profile_id'], values: ['error_sessions', 'issues'] },
-];
+export const SESSION_COUNTS: WindowedRollup = {
+  daily: 'daily_session_counts',
+  window: 'window_session_counts',
+  keys: ['profile_id', 'status', 'error_category', 'error_source'],
+  values: ['sessions'],
+};
+export const ISSUE_COUNTS: WindowedRollup = { daily: 'daily_issue_counts', window: 'window_issue_counts', keys: ['profile_id', 'type', 'error_code'], values: ['issues'] };
+export const USER_PROBLEMS: WindowedRollup = {
+  daily: 'daily_user_problems',
+  window: 'window_user_problems',
+  keys: ['user_id', 'profile_id'],
+  values: ['error_sessions', 'issues'],
+  derived: 'error_sessions + issues as problems',
+};
+
+export const WINDOWED_ROLLUPS: WindowedRollup[] = [SESSION_COUNTS, ISSUE_COUNTS, USER_PROBLEMS];
 
 const DAY_MS = 86_400_000;
 export const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
@@ -32,7 +45,12 @@ const dayText = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** The days a period of `days` ending on `to` gains and loses when its end moves from `from`
  * (null: never built): ranges (after, through], each with its sign. */
-export function windowMove(days: number, from: string | null, to: string): { rebuild: boolean; ranges: { after: string; through: string; sign: 1 | -1 }[] } {
+export interface WindowMove {
+  rebuild: boolean;
+  ranges: { after: string; through: string; sign: 1 | -1 }[];
+}
+
+export function windowMove(days: number, from: string | null, to: string): WindowMove {
   const end = dayNumber(to);
   if (from === null || dayNumber(from) > end || end - dayNumber(from) >= days) {
     return { rebuild: true, ranges: [{ after: dayText(end - days), through: to, sign: 1 }] };
@@ -48,26 +66,33 @@ export function windowMove(days: number, from: string | null, to: string): { reb
   };
 }
 
+/** The daily rows a move of the period's end adds (+1) and drops (-1), summed per key:
+ * a select of (keys…, values…). The move stores it; the overview's read-only path adds it. */
+export function movedDaysQuery(rollup: WindowedRollup, tenantId: string, ranges: WindowMove['ranges']): SQL {
+  const keys = sql.raw(rollup.keys.join(', '));
+  const signOf = sql.join(
+    ranges.map((r) => sql`when day > ${r.after}::date and day <= ${r.through}::date then ${sql.raw(String(r.sign))}`),
+    sql` `,
+  );
+  const inRanges = sql.join(
+    ranges.map((r) => sql`(day > ${r.after}::date and day <= ${r.through}::date)`),
+    sql` or `,
+  );
+  const sums = sql.raw(rollup.values.map((v) => `sum(${v} * sign)::int as ${v}`).join(', '));
+  return sql`select ${keys}, ${sums}
+    from (select *, case ${signOf} end as sign from ${sql.raw(rollup.daily)} where tenant_id = ${tenantId}::uuid and (${inRanges})) d
+    group by ${keys}`;
+}
+
 async function moveWindow(tx: Executor, tenantId: string, rollup: WindowedRollup, days: number, from: string | null, to: string) {
   const move = windowMove(days, from, to);
   const keys = sql.raw(rollup.keys.join(', '));
   if (move.rebuild) await tx.execute(sql`delete from ${sql.raw(rollup.window)} where tenant_id = ${tenantId}::uuid and days = ${days}`);
   if (move.ranges.length === 0) return;
-  const signOf = sql.join(
-    move.ranges.map((r) => sql`when day > ${r.after}::date and day <= ${r.through}::date then ${sql.raw(String(r.sign))}`),
-    sql` `,
-  );
-  const inRanges = sql.join(
-    move.ranges.map((r) => sql`(day > ${r.after}::date and day <= ${r.through}::date)`),
-    sql` or `,
-  );
-  const sums = sql.raw(rollup.values.map((v) => `sum(${v} * sign)::int`).join(', '));
   const values = sql.raw(rollup.values.join(', '));
   const added = sql.raw(rollup.values.map((v) => `${v} = ${rollup.window}.${v} + excluded.${v}`).join(', '));
   await tx.execute(sql`insert into ${sql.raw(rollup.window)} (tenant_id, days, ${keys}, ${values})
-    select ${tenantId}::uuid, ${days}, ${keys}, ${sums}
-    from (select *, case ${signOf} end as sign from ${sql.raw(rollup.daily)} where tenant_id = ${tenantId}::uuid and (${inRanges})) d
-    group by ${keys}
+    select ${tenantId}::uuid, ${days}, ${keys}, ${values} from (${movedDaysQuery(rollup, tenantId, move.ranges)}) moved
     on conflict (tenant_id, days, ${keys}) do update set ${added}`);
   const allZero = sql.raw(rollup.values.map((v) => `${v} = 0`).join(' and '));
   if (!move.rebuild) await tx.execute(sql`delete from ${sql.raw(rollup.window)} where tenant_id = ${tenantId}::uuid and days = ${days} and ${allZero}`);
@@ -80,20 +105,29 @@ export const asOfQuery = (tenantId: string, lock: SQL) =>
 // Scripts and generators move large tenants' periods without a time bound; pages pass theirs.
 const UNBOUNDED: TransactionLimits = { statementTimeoutMs: 0, lockTimeoutMs: 0 };
 
-/** Moves the tenant's period rollups to end on `today` (YYYY-MM-DD, UTC); a no-op when they do. */
-export async function moveWindowsTo(db: Database, tenantId: string, today: string, options: { rebuild?: boolean; limits?: TransactionLimits } = {}): Promise<void> {
+interface MoveOptions {
+  rebuild?: boolean;
+  limits?: TransactionLimits;
+  /** Runs first in the move's transaction; false leaves the move to someone else (the scheduled step's try-lock). */
+  beforeMove?: (tx: Executor) => Promise<boolean>;
+}
+
+/** Moves the tenant's period rollups to end on `today` (YYYY-MM-DD, UTC); answers whether it moved them. */
+export async function moveWindowsTo(db: Database, tenantId: string, today: string, options: MoveOptions = {}): Promise<boolean> {
   // Most calls find nothing to do: check without a transaction or a lock first.
   if (!options.rebuild) {
     const [current] = await queryRows<{ as_of: string | null }>(db, asOfQuery(tenantId, sql``));
-    if (current?.as_of === today) return;
+    if (current?.as_of === today) return false;
   }
-  await runTransaction(db, options.limits ?? UNBOUNDED, async (tx) => {
+  return runTransaction(db, options.limits ?? UNBOUNDED, async (tx) => {
+    if (options.beforeMove && !(await options.beforeMove(tx))) return false;
     await tx.execute(sql`insert into rollup_windows (tenant_id) values (${tenantId}::uuid) on conflict do nothing`);
     const [locked] = await queryRows<{ as_of: string | null }>(tx, asOfQuery(tenantId, sql`for update`));
     const from = options.rebuild ? null : (locked?.as_of ?? null);
-    if (from === today) return;
+    if (from === today) return false;
     for (const rollup of WINDOWED_ROLLUPS) for (const days of WINDOW_DAYS) await moveWindow(tx, tenantId, rollup, days, from, today);
     await tx.execute(sql`update rollup_windows set as_of = ${today}::date where tenant_id = ${tenantId}::uuid`);
+    return true;
   });
 }
 

@@ -1,0 +1,10 @@
+// The keys of PostgreSQL advisory locks, in one place so no two uses collide. A class takes a
+// second key (the tenant, by hashtext) where the lock is per tenant.
+export const ADVISORY_LOCKS = {
+  /** Session lock while migrations run: one instance migrates, the others wait. */
+  migration: 727_001,
+  /** Transaction lock per tenant: a tenant's batches take turns. */
+  ingestion: 727_002,
+  /** Transaction lock per tenant, tried: one instance moves a tenant's period rollups to a new day. */
+  windowMove: 727_003,
+} as const;

@@ -1,0 +1,40 @@
+import 'server-only';
+// Work that runs on a clock in every app instance (started by instrumentation.ts), safe to run
+// on several at once: today, the move of the period rollups to the new UTC day. It checks every
+// few minutes, so the move happens minutes after 00:00 UTC, and a new tenant's periods are built
+// soon after its first batch; the overview reads correct figures before it, too.
+import { getDatabase } from '@/db/client';
+import { scheduledLimits } from '@/lib/db-limits';
+import { logger } from '@/lib/logger';
+import { advanceWindows } from '@/lib/rollups/advance-windows';
+
+export const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
+const FIRST_RUN_DELAY_MS = 2_000;
+
+const STARTED = Symbol.for('sync-admin-panel.scheduled-steps');
+type GlobalWithSchedule = typeof globalThis & { [STARTED]?: boolean };
+
+async function advanceWindowsStep(): Promise<void> {
+  const started = Date.now();
+  try {
+    const moved = await advanceWindows(getDatabase().ingestDb, { limits: scheduledLimits() });
+    if (moved.length > 0) logger().info({ tenants: moved.length, ms: Date.now() - started }, 'period rollups moved to the new day');
+  } catch (error) {
+    logger().warn({ err: error }, 'moving the period rollups failed; the next check tries again');
+  }
+}
+
+/** Starts the checks once per process; the timers never keep the process alive. */
+export function startScheduledSteps(): void {
+  const holder = globalThis as GlobalWithSchedule;
+  if (holder[STARTED]) return;
+  holder[STARTED] = true;
+  let running = false;
+  const tick = async () => {
+    if (running) return; // a slow run is still going: skip, do not pile up
+    running = true;
+    await advanceWindowsStep().finally(() => (running = false));
+  };
+  setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
+  setInterval(tick, WINDOW_CHECK_INTERVAL_MS).unref();
+}
