@@ -3,16 +3,14 @@
 // code as "Unknown (n)", never dropped), newest first.
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
-import { useSortNavigation } from '@/components/lists/use-sort-navigation';
+import type { GridColDef } from '@mui/x-data-grid';
+import { ListGrid } from '@/components/lists/list-grid';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import { CONNECTIVITY_LABELS, errorCodeLabel, errorCodeMeaning, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 import type { IssueRow } from '@/lib/issues/list-issues';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 
 export function IssuesGrid({ rows, direction, label }: { rows: IssueRow[]; direction: 'asc' | 'desc'; label: string }) {
-  const onSortModelChange = useSortNavigation('-occurredAt');
   const columns: GridColDef<IssueRow>[] = [
     { field: 'id', headerName: 'ID', width: 110, sortable: false, renderCell: ({ row }) => <span title={row.id}>{row.id.slice(0, 8)}</span> },
     { field: 'userName', headerName: 'User name', width: 140, sortable: false },
@@ -43,15 +41,6 @@ export function IssuesGrid({ rows, direction, label }: { rows: IssueRow[]; direc
     { field: 'targetObjectId', headerName: 'Target object ID', width: 190, sortable: false },
   ];
   return (
-    <DataGrid
-      {...SERVER_GRID_PROPS}
-      aria-label={label}
-      rows={rows}
-      columns={columns}
-      getRowHeight={() => 'auto'}
-      sortModel={[{ field: 'occurredAt', sort: direction }]}
-      onSortModelChange={onSortModelChange}
-      sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
-    />
+    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: 'occurredAt', direction }} defaultSort="-occurredAt" wrapRows />
   );
 }

@@ -1,27 +1,16 @@
 'use client';
 // The profiles table: Synchronization status as text and colour, users and users in error.
 import Link from '@mui/material/Link';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import NextLink from 'next/link';
-import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
-import { useSortNavigation } from '@/components/lists/use-sort-navigation';
+import { linkColumn } from '@/components/lists/link-column';
+import { ListGrid } from '@/components/lists/list-grid';
 import { SyncStatusChip } from '@/components/status/sync-status-chips';
 import type { ProfileRow } from '@/lib/profiles/list-profiles';
 
 export function ProfilesGrid({ rows, direction }: { rows: ProfileRow[]; direction: 'asc' | 'desc' }) {
-  const onSortModelChange = useSortNavigation('name');
   const columns: GridColDef<ProfileRow>[] = [
-    {
-      field: 'name',
-      headerName: 'Profile',
-      flex: 1,
-      minWidth: 200,
-      renderCell: ({ row }) => (
-        <Link component={NextLink} href={`/profiles/${row.id}/users`}>
-          {row.name}
-        </Link>
-      ),
-    },
+    linkColumn({ field: 'name', headerName: 'Profile', flex: 1, minWidth: 200 }, (row) => ({ href: `/profiles/${row.id}/users`, text: row.name })),
     { field: 'syncEnabled', headerName: 'Synchronization status', width: 200, sortable: false, renderCell: ({ row }) => <SyncStatusChip enabled={row.syncEnabled} /> },
     { field: 'users', headerName: 'Users', width: 120, type: 'number', sortable: false },
     {
@@ -41,14 +30,6 @@ export function ProfilesGrid({ rows, direction }: { rows: ProfileRow[]; directio
     },
   ];
   return (
-    <DataGrid
-      {...SERVER_GRID_PROPS}
-      aria-label="Profiles"
-      rows={rows}
-      columns={columns}
-      sortModel={[{ field: 'name', sort: direction }]}
-      onSortModelChange={onSortModelChange}
-      sx={{ bgcolor: 'background.paper' }}
-    />
+    <ListGrid label="Profiles" rows={rows} columns={columns} sort={{ field: 'name', direction }} defaultSort="name" />
   );
 }

@@ -6,12 +6,11 @@ import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Tooltip from '@mui/material/Tooltip';
-import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
 import NextLink from 'next/link';
 import { useState, useTransition } from 'react';
 import { saveColumnVisibilityAction } from '@/app/preferences/actions';
-import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
-import { useSortNavigation } from '@/components/lists/use-sort-navigation';
+import { ListGrid } from '@/components/lists/list-grid';
 import { SessionStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import type { SessionRow } from '@/lib/sessions/list-sessions';
@@ -30,7 +29,6 @@ export interface SessionsGridProps {
 }
 
 export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads }: SessionsGridProps) {
-  const onSortModelChange = useSortNavigation('-startedAt');
   const [visibility, setVisibility] = useState(columnVisibility);
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
   const [, startSaving] = useTransition();
@@ -90,9 +88,10 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       : {}),
   };
   return (
-    <DataGrid
-      {...SERVER_GRID_PROPS}
-      aria-label={label}
+    <ListGrid
+      label={label}
+      sort={{ field: sort, direction }}
+      defaultSort="-startedAt"
       rows={rows}
       columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
       checkboxSelection={Boolean(downloads.userId)}
@@ -105,12 +104,9 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
           await saveColumnVisibilityAction(table, model);
         });
       }}
-      sortModel={[{ field: sort, sort: direction }]}
-      onSortModelChange={onSortModelChange}
       showToolbar
       slots={{ toolbar: SessionsGridToolbar }}
       slotProps={{ toolbar: { downloadLinks, selected } }}
-      sx={{ bgcolor: 'background.paper' }}
     />
   );
 }

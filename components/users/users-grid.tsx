@@ -3,13 +3,13 @@
 // sorting on name and email (the indexed columns).
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import NextLink from 'next/link';
 import { EffectiveStatusChip, SessionStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import type { UserRow } from '@/lib/users/list-users';
-import { SERVER_GRID_PROPS } from '@/components/lists/server-grid-props';
-import { useSortNavigation } from '@/components/lists/use-sort-navigation';
+import { linkColumn } from '@/components/lists/link-column';
+import { ListGrid } from '@/components/lists/list-grid';
 
 export function UsersGrid({
   rows,
@@ -26,19 +26,8 @@ export function UsersGrid({
   label: string;
   issuesSince: string;
 }) {
-  const onSortModelChange = useSortNavigation('name');
   const columns: GridColDef<UserRow>[] = [
-    {
-      field: 'name',
-      headerName: 'Name',
-      flex: 1,
-      minWidth: 160,
-      renderCell: ({ row }) => (
-        <Link component={NextLink} href={`/users/${row.id}`}>
-          {row.name}
-        </Link>
-      ),
-    },
+    linkColumn({ field: 'name', headerName: 'Name', flex: 1, minWidth: 160 }, (row) => ({ href: `/users/${row.id}`, text: row.name })),
     { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 200 },
     ...(showProfile
       ? [
@@ -101,15 +90,6 @@ export function UsersGrid({
     },
   ];
   return (
-    <DataGrid
-      {...SERVER_GRID_PROPS}
-      aria-label={label}
-      rows={rows}
-      columns={columns}
-      getRowHeight={() => 'auto'}
-      sortModel={[{ field: sort, sort: direction }]}
-      onSortModelChange={onSortModelChange}
-      sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
-    />
+    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" wrapRows />
   );
 }
