@@ -20,98 +20,56 @@ export type SettingDefinition =
   | (BaseDefinition & { kind: 'switch'; defaultValue: boolean })
   | (BaseDefinition & { kind: 'choice'; options: readonly { value: string; label: string }[]; defaultValue: string });
 
-const DIRECTIONS = [
-  { value: 'off', label: 'Off' },
-  { value: 'to_crm', label: 'Mailbox → Salesforce' },
-  { value: 'to_mailbox', label: 'Salesforce → Mailbox' },
-  { value: 'both', label: 'Both ways' },
-] as const;
+/** The choices of a setting, value → words, in the order the select lists them. */
+const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const DIRECTIONS = choices({ off: 'Off', to_crm: 'Mailbox → Salesforce', to_mailbox: 'Salesforce → Mailbox', both: 'Both ways' });
+
+// A setting's group and words: its label and what it does.
+const sync = (label: string, description: string) => ({ group: 'sync' as const, label, description });
+const customization = (label: string, description: string) => ({ group: 'customization' as const, label, description });
 
 export const SETTINGS: readonly SettingDefinition[] = [
-  {
-    key: 'emailSync',
-    group: 'sync',
-    label: 'Emails',
-    description: 'Whether emails are saved from the mailbox to Salesforce (emails never go the other way).',
-    kind: 'choice',
-    options: DIRECTIONS.slice(0, 2),
-    defaultValue: 'to_crm',
-  },
-  { key: 'eventSync', group: 'sync', label: 'Events', description: 'Which way calendar events synchronize.', kind: 'choice', options: DIRECTIONS, defaultValue: 'both' },
-  { key: 'contactSync', group: 'sync', label: 'Contacts', description: 'Which way contacts synchronize.', kind: 'choice', options: DIRECTIONS, defaultValue: 'both' },
-  { key: 'taskSync', group: 'sync', label: 'Tasks', description: 'Which way tasks synchronize.', kind: 'choice', options: DIRECTIONS, defaultValue: 'to_crm' },
+  { key: 'emailSync', ...sync('Emails', 'Whether emails are saved from the mailbox to Salesforce (emails never go the other way).'), kind: 'choice', options: DIRECTIONS.slice(0, 2), defaultValue: 'to_crm' },
+  { key: 'eventSync', ...sync('Events', 'Which way calendar events synchronize.'), kind: 'choice', options: DIRECTIONS, defaultValue: 'both' },
+  { key: 'contactSync', ...sync('Contacts', 'Which way contacts synchronize.'), kind: 'choice', options: DIRECTIONS, defaultValue: 'both' },
+  { key: 'taskSync', ...sync('Tasks', 'Which way tasks synchronize.'), kind: 'choice', options: DIRECTIONS, defaultValue: 'to_crm' },
   {
     key: 'emailAutoSave',
-    group: 'sync',
-    label: 'Auto-save emails',
-    description: 'Save every sent and received email whose participants match Salesforce records, without the user clicking Save.',
+    ...sync('Auto-save emails', 'Save every sent and received email whose participants match Salesforce records, without the user clicking Save.'),
     kind: 'switch',
     defaultValue: false,
   },
-  {
-    key: 'eventAutoSave',
-    group: 'sync',
-    label: 'Auto-save events',
-    description: 'Save every meeting whose attendees match Salesforce records, without the user clicking Save.',
-    kind: 'switch',
-    defaultValue: true,
-  },
-  { key: 'saveAttachments', group: 'sync', label: 'Save attachments', description: 'Save email attachments as Salesforce files with the email.', kind: 'switch', defaultValue: true },
+  { key: 'eventAutoSave', ...sync('Auto-save events', 'Save every meeting whose attendees match Salesforce records, without the user clicking Save.'), kind: 'switch', defaultValue: true },
+  { key: 'saveAttachments', ...sync('Save attachments', 'Save email attachments as Salesforce files with the email.'), kind: 'switch', defaultValue: true },
   {
     key: 'syncInterval',
-    group: 'sync',
-    label: 'Sync interval',
-    description: 'How often a sync session starts for each user.',
+    ...sync('Sync interval', 'How often a sync session starts for each user.'),
     kind: 'choice',
-    options: [
-      { value: '15', label: 'Every 15 minutes' },
-      { value: '30', label: 'Every 30 minutes' },
-      { value: '60', label: 'Every hour' },
-      { value: '240', label: 'Every 4 hours' },
-    ],
+    options: choices({ 15: 'Every 15 minutes', 30: 'Every 30 minutes', 60: 'Every hour', 240: 'Every 4 hours' }),
     defaultValue: '30',
   },
   {
     key: 'initialSyncRange',
-    group: 'sync',
-    label: 'First sync covers',
-    description: 'How far back the first sync of a new user reaches.',
+    ...sync('First sync covers', 'How far back the first sync of a new user reaches.'),
     kind: 'choice',
-    options: [
-      { value: '7', label: 'Last 7 days' },
-      { value: '30', label: 'Last 30 days' },
-      { value: '90', label: 'Last 90 days' },
-    ],
+    options: choices({ 7: 'Last 7 days', 30: 'Last 30 days', 90: 'Last 90 days' }),
     defaultValue: '30',
   },
   {
     key: 'recordMatching',
-    group: 'customization',
-    label: 'Match emails to',
-    description: 'Which Salesforce records an email or event is linked to by its participants’ addresses.',
+    ...customization('Match emails to', 'Which Salesforce records an email or event is linked to by its participants’ addresses.'),
     kind: 'choice',
-    options: [
-      { value: 'contacts_and_leads', label: 'Contacts and leads' },
-      { value: 'contacts', label: 'Contacts only' },
-    ],
+    options: choices({ contacts_and_leads: 'Contacts and leads', contacts: 'Contacts only' }),
     defaultValue: 'contacts_and_leads',
   },
   {
     key: 'createMissingContacts',
-    group: 'customization',
-    label: 'Create missing contacts',
-    description: 'Create a Salesforce contact for a participant no record matches when an email or event is saved.',
+    ...customization('Create missing contacts', 'Create a Salesforce contact for a participant no record matches when an email or event is saved.'),
     kind: 'switch',
     defaultValue: false,
   },
-  {
-    key: 'sidebarAutoOpen',
-    group: 'customization',
-    label: 'Open the sidebar automatically',
-    description: 'Open the add-in sidebar beside each email the user reads.',
-    kind: 'switch',
-    defaultValue: true,
-  },
+  { key: 'sidebarAutoOpen', ...customization('Open the sidebar automatically', 'Open the add-in sidebar beside each email the user reads.'), kind: 'switch', defaultValue: true },
 ];
 
 export const SETTING_KEYS = SETTINGS.map((s) => s.key);
