@@ -7,7 +7,7 @@ import { getDatabase } from '@/db/client';
 import { auditEvents, tenants } from '@/db/schema';
 import type { SupportViewer, TenantViewer } from '@/lib/auth/viewer';
 import { forbiddenError } from '@/lib/http/errors';
-import { decodeCursor, encodeCursor, type PageSize } from '@/lib/paging/cursor';
+import { CURSOR_VALUES, decodeCursor, encodeCursor, type PageSize } from '@/lib/paging/cursor';
 import type { TimeRange } from '@/lib/time/parse-instant';
 import { AUDIT_ACTIONS, SUPPORT_AUDIT_ACTIONS, type AuditAction } from './audit-actions';
 
@@ -30,7 +30,7 @@ export interface AuditEventsPage {
   nextCursor: string | null;
 }
 
-const cursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+const cursorSchema = z.object({ at: CURSOR_VALUES.instant, id: z.uuid() });
 
 export async function listAuditEvents({
   viewer,

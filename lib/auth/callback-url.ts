@@ -1,14 +1,18 @@
-// Where to go after sign-in: only a path of this panel (relative). External, protocol-relative
-// or malformed callback URLs are ignored.
+// Where to go after sign-in: only a path of this panel. The check reads the target as the
+// browser will — after dot segments are resolved and the URL normalized — so `/.//evil.example`
+// (normalized to the protocol-relative `//evil.example`) is refused like `//evil.example` itself.
 const PLACEHOLDER_ORIGIN = 'http://panel.invalid';
 
 export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f]/.test(value)) return null;
+  if (!value || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return null;
   try {
     const url = new URL(value, PLACEHOLDER_ORIGIN);
     if (url.origin !== PLACEHOLDER_ORIGIN) return null;
+    const path = `${url.pathname}${url.search}`;
+    // What the redirect will send, checked as such: a path, never `//host` or `/\host`.
+    if (!path.startsWith('/') || path.startsWith('//') || /[\\]/.test(path)) return null;
     if (url.pathname.startsWith('/login') || url.pathname.startsWith('/api/auth')) return null;
-    return `${url.pathname}${url.search}`;
+    return path;
   } catch {
     return null;
   }

@@ -3,42 +3,44 @@
 import { z } from 'zod';
 import { ERROR_SOURCES, ISSUE_OPERATIONS, ISSUE_TYPES, SESSION_STATUSES, SYNC_DIRECTIONS } from '@/domain/sync-vocabulary';
 import { parseSetting, settingDefinition } from '@/lib/settings/catalog';
+import { instantText } from '@/lib/time/parse-instant';
 
 export const MAX_SECTION_ITEMS = 10_000;
 
 export const engineIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1 to 128 characters of A-Z a-z 0-9 . _ : -');
-const instantSchema = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
-  .transform((value) => new Date(value));
+const instantSchema = instantText().transform((value) => new Date(value));
 const emailSchema = z
   .email('must be an email address')
   .max(320)
   .transform((value) => value.toLowerCase());
 const count = z.number().int().min(0).max(2_147_483_647);
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
+// PostgreSQL's text cannot hold NUL: refused here (422 at its path) rather than by the database.
+const text = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
+const name = text(200).trim().min(1);
+const optionalText = (max: number) => text(max).nullable().optional();
 
 // The enumerations are the sync vocabulary's (domain/sync-vocabulary.ts).
 
 export const batchProfileSchema = z.object({
   id: engineIdSchema,
-  name: z.string().trim().min(1).max(200),
+  name,
 });
 
 export const batchUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(200),
+  name,
   profileId: engineIdSchema,
   // Absent: unchanged. null: the engine cleared the error.
   syncError: z
-    .object({ reason: z.string().trim().min(1).max(2_000), at: instantSchema })
+    .object({ reason: text(2_000).trim().min(1), at: instantSchema })
     .nullable()
     .optional(),
   // The user's own choices in the add-in; null clears one (the profile's value applies again).
   // Values of settings the profile forces are ignored: a forced value is never overridden.
   settings: z
-    .record(z.string().max(100), z.union([z.string().max(100), z.boolean(), z.null()]))
+    .record(text(100), z.union([text(100), z.boolean(), z.null()]))
     .optional()
     .superRefine((settings, context) => {
       for (const [key, value] of Object.entries(settings ?? {})) {
@@ -63,8 +65,9 @@ export const batchSessionSchema = z.object({
   message: optionalText(4_000),
   log: z.string().nullable().optional(),
 })
-  // The statistics' end-date order relies on it (lib/sessions/session-order.ts).
-  .refine((session) => !session.endedAt || session.endedAt.getTime() >= session.startedAt.getTime(), {
+  // The statistics' end-date order relies on it (lib/sessions/session-order.ts). Checked only
+  // once both dates parsed: beside a malformed startedAt it has nothing to compare.
+  .refine((session) => !(session.endedAt instanceof Date) || !(session.startedAt instanceof Date) || session.endedAt.getTime() >= session.startedAt.getTime(), {
     message: 'endedAt must not be before startedAt',
     path: ['endedAt'],
   });
@@ -76,7 +79,7 @@ export const batchIssueSchema = z.object({
   occurredAt: instantSchema,
   type: z.enum(ISSUE_TYPES),
   direction: z.enum(SYNC_DIRECTIONS),
-  name: z.string().max(1_000),
+  name: text(1_000),
   operation: z.enum(ISSUE_OPERATIONS),
   errorCode: z.number().int().min(-2_147_483_648).max(2_147_483_647),
   description: optionalText(4_000),

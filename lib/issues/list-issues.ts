@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { ErrorSource, IssueOperation, IssueType, SyncDirection } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
+import { CURSOR_VALUES } from '@/lib/paging/cursor';
 import { keysetClause, toKeysetPage, type Direction as SortDirection, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { readInBatches } from '@/lib/paging/read-in-batches';
 import { inViewerScope } from '@/lib/scope/profile-scope';
@@ -48,7 +49,7 @@ function conditions(viewer: TenantViewer, filter: IssueFilter): SQL {
 }
 
 export async function listIssues(viewer: TenantViewer, filter: IssueFilter, paging: { direction: SortDirection; pageSize: number; page: KeysetRequest }): Promise<KeysetPage<IssueRow>> {
-  const keyset = keysetClause({ sortColumn: sql.raw('i.occurred_at'), idColumn: sql.raw('i.id'), direction: paging.direction, request: paging.page });
+  const keyset = keysetClause({ sortColumn: sql.raw('i.occurred_at'), sortValue: CURSOR_VALUES.instant, idColumn: sql.raw('i.id'), direction: paging.direction, request: paging.page });
   const rows = await queryRows<{
     id: string;
     user_name: string;

@@ -1,6 +1,7 @@
 // Opaque keyset cursors: the last row's sort key, base64url JSON. A tampered or stale cursor
 // is a 400 with a message, never a 500.
 import { z } from 'zod';
+import { instantText } from '@/lib/time/parse-instant';
 
 export class InvalidCursorError extends Error {
   constructor() {
@@ -23,6 +24,13 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | null | undefi
   }
   throw new InvalidCursorError();
 }
+
+/** The sort values a cursor may carry, checked before they reach SQL: text the database can
+ * compare (no NUL), or an instant it can store. */
+export const CURSOR_VALUES = {
+  text: z.string().max(1_000).refine((value) => !value.includes('\u0000')),
+  instant: instantText(),
+};
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];

@@ -17,13 +17,25 @@ export interface KeysetPage<Row> {
   previousCursor: string | null;
 }
 
-const keySchema = z.object({ k: z.union([z.string(), z.number(), z.null()]), id: z.uuid() });
-
-export function keysetClause({ sortColumn, idColumn, direction, request }: { sortColumn: SQL; idColumn: SQL; direction: Direction; request: KeysetRequest }): {
+export function keysetClause({
+  sortColumn,
+  sortValue,
+  idColumn,
+  direction,
+  request,
+}: {
+  sortColumn: SQL;
+  /** What the sort column's value in a cursor must be (lib/paging/cursor.ts CURSOR_VALUES). */
+  sortValue: z.ZodType<string>;
+  idColumn: SQL;
+  direction: Direction;
+  request: KeysetRequest;
+}): {
   where: SQL | null;
   orderBy: SQL;
   reversed: boolean;
 } {
+  const keySchema = z.object({ k: sortValue, id: z.uuid() });
   const after = decodeCursor(request.after, keySchema);
   const before = after ? null : decodeCursor(request.before, keySchema);
   const reversed = before !== null;

@@ -5,7 +5,7 @@
 // Keys are timestamps. toKeysetPage (./keyset) cuts the page.
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { decodeCursor, InvalidCursorError } from './cursor';
+import { CURSOR_VALUES, decodeCursor, InvalidCursorError } from './cursor';
 import type { Direction, KeysetRequest } from './keyset';
 
 export interface Segment {
@@ -22,7 +22,7 @@ export interface SegmentBranch {
   orderBy: SQL;
 }
 
-const cursorSchema = z.object({ s: z.string().max(40), k: z.iso.datetime({ offset: true }), id: z.uuid() });
+const cursorSchema = z.object({ s: z.string().max(40), k: CURSOR_VALUES.instant, id: z.uuid() });
 export type SegmentCursor = z.infer<typeof cursorSchema>;
 
 export function segmentedKeyset({ segments, keyDirection, idColumn, request }: { segments: Segment[]; keyDirection: Direction; idColumn: SQL; request: KeysetRequest }): {

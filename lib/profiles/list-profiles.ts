@@ -4,7 +4,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import type { PageSize } from '@/lib/paging/cursor';
+import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
@@ -31,7 +31,7 @@ function scope(viewer: TenantViewer): SQL {
 }
 
 export async function listProfiles(viewer: TenantViewer, query: ProfileListQuery): Promise<KeysetPage<ProfileRow>> {
-  const keyset = keysetClause({ sortColumn: sql.raw('p.name'), idColumn: sql.raw('p.id'), direction: query.direction, request: query.page });
+  const keyset = keysetClause({ sortColumn: sql.raw('p.name'), sortValue: CURSOR_VALUES.text, idColumn: sql.raw('p.id'), direction: query.direction, request: query.page });
   const statusFilter = query.status ? sql`and p.sync_enabled = ${query.status === 'enabled'}` : sql``;
   const rows = await queryRows<{ id: string; name: string; sync_enabled: boolean; users: number; users_in_error: number }>(
     getDatabase().db,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { InvalidCursorError, PAGE_SIZES, type PageSize } from '@/lib/paging/cursor';
 import type { Direction, KeysetRequest } from '@/lib/paging/keyset';
-import { parseInstant, type TimeRange } from '@/lib/time/parse-instant';
+import { INSTANT_RANGE_WORDS, parseInstant, type TimeRange } from '@/lib/time/parse-instant';
 
 const absentIsNull = <Schema extends z.ZodType>(schema: Schema) => schema.optional().transform((value) => value ?? null);
 
@@ -12,9 +12,18 @@ const absentIsNull = <Schema extends z.ZodType>(schema: Schema) => schema.option
 export const oneOf = <const Values extends readonly string[]>(name: string, values: Values, wording = `one of ${values.join(', ')}`) =>
   absentIsNull(z.enum(values, { error: `"${name}" must be ${wording}.` }));
 
-/** Free text such as a search, trimmed, up to `max` characters. */
+/** Characters no URL text needs and the database refuses (NUL) or a page cannot show. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** Free text such as a search, trimmed, up to `max` characters, without control characters. */
 export const text = (name: string, max: number) =>
-  absentIsNull(z.string().trim().max(max, `"${name}" must be at most ${max} characters.`)).transform((value) => value || null);
+  absentIsNull(
+    z
+      .string()
+      .trim()
+      .max(max, `"${name}" must be at most ${max} characters.`)
+      .refine((value) => !CONTROL_CHARACTERS.test(value), `"${name}" must not contain control characters.`),
+  ).transform((value) => value || null);
 
 /** A whole number that fits the database's integer (error codes). */
 export const wholeNumber = (name: string) =>
@@ -42,7 +51,7 @@ const instant = (name: 'from' | 'to') =>
     z.string().transform((value, ctx) => {
       const date = parseInstant(value);
       if (date) return date;
-      ctx.issues.push({ code: 'custom', input: value, message: `"${name}" must be an ISO 8601 date or date-time, such as 2026-11-26 or 2026-11-26T10:00:00Z.` });
+      ctx.issues.push({ code: 'custom', input: value, message: `"${name}" must be an ISO 8601 date or date-time ${INSTANT_RANGE_WORDS}, such as 2026-11-26 or 2026-11-26T10:00:00Z.` });
       return z.NEVER;
     }),
   );
@@ -62,7 +71,8 @@ export function toPeriod(defaults: TimeRange = { from: null, to: null }) {
   };
 }
 
-const cursor = absentIsNull(z.string().max(4_000, new InvalidCursorError().message));
+// A cursor is base64url (lib/paging/cursor.ts); anything else cannot be one of ours.
+const cursor = absentIsNull(z.string().regex(/^[A-Za-z0-9_-]{1,4000}$/, new InvalidCursorError().message));
 
 /** `pageSize` (25 by default) and the `after`/`before` cursors; then `.transform(toPaging)`. */
 export const pagingFields = {

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
-import type { PageSize } from '@/lib/paging/cursor';
+import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
@@ -58,7 +58,7 @@ function filters(viewer: TenantViewer, query: UserListQuery): SQL {
 
 export async function listUsers(viewer: TenantViewer, query: UserListQuery): Promise<KeysetPage<UserRow>> {
   const sortColumn = sql.raw(query.sort === 'email' ? 'u.email' : 'u.name');
-  const keyset = keysetClause({ sortColumn, idColumn: sql.raw('u.id'), direction: query.direction, request: query.page });
+  const keyset = keysetClause({ sortColumn, sortValue: CURSOR_VALUES.text, idColumn: sql.raw('u.id'), direction: query.direction, request: query.page });
   const since = query.issuesSince ?? recentIssuesSince();
   const rows = await queryRows<UserStatusRow & { recent_issues: number; last_started_at: Date | string | null; last_status: SessionStatus | null }>(
     getDatabase().db,

@@ -63,3 +63,24 @@ describe('formFields', () => {
     expect(formFields(form)).toEqual({ tenantId: 't', profileIds: ['p1', 'p2'], empty: '' });
   });
 });
+
+describe("the support console's forms", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) data.append(key, value);
+    return data;
+  };
+
+  it('say which id is malformed instead of a generic failure', async () => {
+    const actions = await import('@/app/support/tenants/[id]/actions');
+    actAs(agent);
+    const idle = { ok: false, message: '' };
+    const tenantMessage = { ok: false, message: "That tenant id is not valid: it must be a UUID, as in the page's links." };
+    expect(await actions.setPanelAccessAction(idle, form({ tenantId: 'acme', granted: 'true', reason: 'x' }))).toEqual(tenantMessage);
+    expect(await actions.addTenantAdminAction(idle, form({ tenantId: "1' or '1'='1", email: 'a@b.test', name: 'A', role: 'platform_admin' }))).toEqual(tenantMessage);
+    expect(await actions.removeTenantAdminAction(idle, form({ tenantId: '10000000-0000-4000-8000-000000000001', adminId: 'x' }))).toEqual({
+      ok: false,
+      message: "That admin id is not valid: it must be a UUID, as in the page's links.",
+    });
+  });
+});

@@ -4,16 +4,16 @@
 import { z } from 'zod';
 import type { ActionState } from '@/lib/actions/action-state';
 import { formFields, supportAction } from '@/lib/actions/define-action';
+import { formText as field, recordId } from '@/lib/actions/input-fields';
 import { createIngestionToken, revokeIngestionToken } from '@/lib/ingest/ingestion-tokens';
 import { setTenantPanelAccess } from '@/lib/support/set-panel-access';
 import { addTenantAdmin, removeTenantAdmin } from '@/lib/support/tenant-admins';
 
-// A form's text field; absent is empty (the data layer answers what is missing).
-const field = z.string().default('');
+const tenantId = recordId('tenant');
 const SUPPORT = { revalidate: '/support' };
 
 const setPanelAccess = supportAction(
-  z.object({ tenantId: field, granted: field.transform((value) => value === 'true'), reason: field }),
+  z.object({ tenantId, granted: field.transform((value) => value === 'true'), reason: field }),
   async (viewer, { tenantId, granted, reason }) => {
     const { changed } = await setTenantPanelAccess({ by: viewer, tenantId, granted, reason });
     if (!changed) return { ok: true, message: `Panel access was already ${granted ? 'granted' : 'revoked'}.` };
@@ -24,7 +24,7 @@ const setPanelAccess = supportAction(
 
 const addAdmin = supportAction(
   // The role and profiles are checked by the data layer's own schema (newTenantAdminSchema).
-  z.object({ tenantId: field, email: field, name: field, role: field, profileIds: z.union([z.string(), z.array(z.string())]).default([]).transform((ids) => [ids].flat()) }),
+  z.object({ tenantId, email: field, name: field, role: field, profileIds: z.union([z.string(), z.array(z.string())]).default([]).transform((ids) => [ids].flat()) }),
   async (viewer, { tenantId, email, name, role, profileIds }) => {
     await addTenantAdmin(viewer, tenantId, { email, name, role: role as 'platform_admin' | 'profile_admin', profileIds });
     return { ok: true, message: `${email} added.` };
@@ -33,7 +33,7 @@ const addAdmin = supportAction(
 );
 
 const removeAdmin = supportAction(
-  z.object({ tenantId: field, adminId: field }),
+  z.object({ tenantId, adminId: recordId('admin') }),
   async (viewer, { tenantId, adminId }) => {
     await removeTenantAdmin(viewer, tenantId, adminId);
     return { ok: true, message: 'Admin removed.' };
@@ -42,7 +42,7 @@ const removeAdmin = supportAction(
 );
 
 const createToken = supportAction(
-  z.object({ tenantId: field, name: field }),
+  z.object({ tenantId, name: field }),
   async (viewer, { tenantId, name }) => {
     const { token } = await createIngestionToken(viewer, { tenantId, name });
     return { ok: true, message: 'Token created. Copy it now: it is shown only once.', token };
@@ -51,7 +51,7 @@ const createToken = supportAction(
 );
 
 const revokeToken = supportAction(
-  z.object({ tenantId: field, tokenId: field }),
+  z.object({ tenantId, tokenId: recordId('token') }),
   async (viewer, { tenantId, tokenId }) => {
     await revokeIngestionToken(viewer, { tenantId, tokenId });
     return { ok: true, message: 'Token revoked.' };
