@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { ThemeRegistry } from '@/components/theme-registry';
 import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
 import { isDatabaseUnavailable } from '@/db/database-errors';
 import { getViewer } from '@/lib/auth/viewer';
+import { NONCE_HEADER } from '@/lib/http/content-security-policy';
 
 
 export const metadata: Metadata = {
@@ -22,10 +24,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       throw error;
     },
   );
+  // The proxy's nonce for this request (reading headers also keeps every page dynamic: a page
+  // prerendered once could not carry a per-request nonce).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en">
       <body>
-        <ThemeRegistry>
+        <ThemeRegistry nonce={nonce}>
           {!viewer.available ? (
             <AppShell viewer={null}>
               <DatabaseUnavailable />

@@ -100,6 +100,23 @@ export const admins = pgTable(
   ],
 );
 
+// A signed-in session of an admin: started at sign-in, ended at sign-out or when support revokes
+// the tenant's access (a removed admin's go with the admin). The session cookie names it, and
+// every request checks it is still live, so an ended session's cookie opens nothing.
+export const adminSessions = pgTable(
+  'admin_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    adminId: uuid('admin_id')
+      .notNull()
+      .references(() => admins.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('admin_sessions_admin_idx').on(t.adminId), index('admin_sessions_expires_idx').on(t.expiresAt)],
+);
+
 // An SSO identity (issuer + subject) remembered once it was matched to an admin.
 export const adminIdentities = pgTable(
   'admin_identities',

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   'user.sync_disable': 'User sync disabled',
   'profile.setting_change': 'Profile setting changed',
   'user.setting_change': 'User setting changed',
+  'export.download': 'Data downloaded',
   'token.create': 'Ingestion token created',
   'token.revoke': 'Ingestion token revoked',
   'tenant.create': 'Tenant created',

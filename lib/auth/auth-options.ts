@@ -2,10 +2,12 @@ import 'server-only';
 // next-auth (v4, JWT sessions): sign-in through the configured OpenID Connect providers only
 // (no password sign-in in any mode). The token carries the admin id and access claims that
 // are refreshed from the database at most every 30 seconds; the data layer checks the
-// database on every request anyway.
+// database on every request anyway. Each sign-in starts a server-side session
+// (admin-sessions.ts) that sign-out ends: the cookie opens nothing after it.
 import type { NextAuthOptions } from 'next-auth';
 import { getDatabase } from '@/db/client';
 import { logger } from '@/lib/logger';
+import { endAdminSession, isAdminSessionLive, startAdminSession } from './admin-sessions';
 import { safeCallbackPath } from './callback-url';
 import { configuredProviders } from './identity-providers';
 import { resolveAdminIdentity, type IdentityClaims } from './resolve-admin-identity';
@@ -20,9 +22,10 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 // The token carries the verdict (viewer-access.ts) for the proxy, which reads no database.
 const TOKEN_ACCESS: Record<ViewerAccess['kind'], PanelToken['access']> = { anonymous: 'no-access', support: 'support', 'no-access': 'no-access', tenant: 'granted' };
 
-async function accessClaims(adminId: string): Promise<Partial<PanelToken>> {
-  const viewer = await loadViewer(getDatabase().db, adminId);
-  if (!viewer) return { adminId: undefined, access: 'no-access', checkedAt: Date.now() };
+async function accessClaims(adminId: string, sessionId: string | undefined): Promise<Partial<PanelToken>> {
+  const db = getDatabase().db;
+  const [live, viewer] = await Promise.all([isAdminSessionLive(db, adminId, sessionId), loadViewer(db, adminId)]);
+  if (!live || !viewer) return { adminId: undefined, sessionId: undefined, access: 'no-access', checkedAt: Date.now() };
   return { adminId, role: viewer.role, access: TOKEN_ACCESS[viewerAccess(viewer).kind], name: viewer.name, email: viewer.email, checkedAt: Date.now() };
 }
 
@@ -47,12 +50,13 @@ export function authOptions(): NextAuthOptions {
         if (profile) {
           const resolution = await resolveAdminIdentity(getDatabase().db, profile as IdentityClaims);
           if ('refused' in resolution) return { ...panelToken, adminId: undefined, access: 'no-access' };
-          return { ...panelToken, ...(await accessClaims(resolution.adminId)) };
+          const sessionId = await startAdminSession(getDatabase().db, resolution.adminId, SESSION_MAX_AGE_SECONDS);
+          return { ...panelToken, sessionId, ...(await accessClaims(resolution.adminId, sessionId)) };
         }
         // A token without access is re-checked on every call, so a fresh grant counts at once.
         const stale = Date.now() - (panelToken.checkedAt ?? 0) > CLAIMS_REFRESH_MS || panelToken.access === 'no-access';
         if (panelToken.adminId && stale) {
-          return { ...panelToken, ...(await accessClaims(panelToken.adminId)) };
+          return { ...panelToken, ...(await accessClaims(panelToken.adminId, panelToken.sessionId)) };
         }
         return panelToken;
       },
@@ -71,6 +75,12 @@ export function authOptions(): NextAuthOptions {
           path = null;
         }
         return path ? `${baseUrl}${path}` : baseUrl;
+      },
+    },
+    events: {
+      // The cookie is cleared by next-auth; the session it names ends here, for any copy of it.
+      async signOut({ token }) {
+        await endAdminSession(getDatabase().db, (token as PanelToken | null)?.sessionId);
       },
     },
     logger: {

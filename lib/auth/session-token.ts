@@ -11,6 +11,8 @@ export interface CookieSource {
 
 export interface PanelToken extends JWT {
   adminId?: string;
+  /** The server-side session (admin_sessions) this cookie belongs to. */
+  sessionId?: string;
   role?: string;
   access?: 'granted' | 'no-access' | 'support';
   checkedAt?: number;

@@ -1,12 +1,14 @@
 import 'server-only';
 // The Data Access Layer's first step: who is asking. Resolved from the session cookie and
-// then from the database on every request (a revoke or a removed admin counts at once).
+// then from the database on every request (a revoke, a removed admin or a signed-out session
+// counts at once).
 import { and, eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDatabase, type Database } from '@/db/client';
 import { adminProfileScopes, admins, tenants } from '@/db/schema';
 import type { AdminRole } from '@/domain/sync-vocabulary';
+import { isAdminSessionLive } from './admin-sessions';
 import { readPanelToken } from './session-token';
 
 export interface Viewer {
@@ -58,9 +60,12 @@ export async function loadViewer(db: Database, adminId: string): Promise<Viewer 
   return { ...row, panelAccess: row.role !== 'support' && row.panelAccess === true, profileIds };
 }
 
-/** The admin behind this request, or null when anonymous; cached for the request. */
+/** The admin behind this request, or null when anonymous or their session has ended; cached
+ * for the request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = await readPanelToken(await cookies());
   if (!token?.adminId) return null;
-  return loadViewer(getDatabase().db, token.adminId);
+  const db = getDatabase().db;
+  const [live, viewer] = await Promise.all([isAdminSessionLive(db, token.adminId, token.sessionId), loadViewer(db, token.adminId)]);
+  return live ? viewer : null;
 });

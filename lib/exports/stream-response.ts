@@ -2,21 +2,32 @@ import 'server-only';
 // A download as a pull-based web stream over an async generator: the next batch is read only
 // when the client wants more, and a client abort ends the generator (its query) at once. Each
 // download holds one of its admin's download slots until it ends, and a client that stops
-// reading for DOWNLOAD_IDLE_TIMEOUT_MS is cut off, so its database connection is freed.
+// reading for DOWNLOAD_IDLE_TIMEOUT_MS is cut off, so its database connection is freed. The
+// download is audited (record-download.ts) once its slot is taken, before the first byte.
 import { env } from '@/config/env';
 import { logger } from '@/lib/logger';
+import type { TenantViewer } from '@/lib/auth/viewer';
 import { takeDownloadSlot } from './download-slots';
+import { recordDownload, type DownloadAudit } from './record-download';
 import { sanitizeFilename } from './filenames';
 
 interface DownloadOptions {
   filename: string;
   contentType: string;
-  /** The admin downloading (their slots). */
-  adminId: string;
+  /** The admin downloading (their slots, the audit's actor). */
+  viewer: TenantViewer;
+  audit: DownloadAudit;
 }
 
-export function streamDownload(chunks: AsyncGenerator<string | Uint8Array>, { filename, contentType, adminId }: DownloadOptions): Response {
-  const releaseSlot = takeDownloadSlot(adminId);
+export async function streamDownload(chunks: AsyncGenerator<string | Uint8Array>, { filename, contentType, viewer, audit }: DownloadOptions): Promise<Response> {
+  const releaseSlot = takeDownloadSlot(viewer.adminId);
+  try {
+    await recordDownload(viewer, filename, audit);
+  } catch (error) {
+    releaseSlot();
+    await chunks.return(undefined);
+    throw error;
+  }
   const idleTimeoutMs = env().DOWNLOAD_IDLE_TIMEOUT_MS;
   const encoder = new TextEncoder();
   let idleTimer: NodeJS.Timeout | undefined;

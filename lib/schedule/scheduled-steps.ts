@@ -1,9 +1,11 @@
 import 'server-only';
 // Work that runs on a clock in every app instance (started by instrumentation.ts), safe to run
-// on several at once: today, the move of the period rollups to the new UTC day. It checks every
+// on several at once: the move of the period rollups to the new UTC day, and forgetting admin
+// sessions that ended or expired over a day ago. It checks every
 // few minutes, so the move happens minutes after 00:00 UTC, and a new tenant's periods are built
 // soon after its first batch; the overview reads correct figures before it, too.
 import { getDatabase } from '@/db/client';
+import { forgetOldAdminSessions } from '@/lib/auth/admin-sessions';
 import { scheduledLimits } from '@/lib/db-limits';
 import { logger } from '@/lib/logger';
 import { advanceWindows } from '@/lib/rollups/advance-windows';
@@ -13,6 +15,14 @@ const FIRST_RUN_DELAY_MS = 2_000;
 
 const STARTED = Symbol.for('sync-admin-panel.scheduled-steps');
 type GlobalWithSchedule = typeof globalThis & { [STARTED]?: boolean };
+
+async function forgetOldSessionsStep(): Promise<void> {
+  try {
+    await forgetOldAdminSessions(getDatabase().ingestDb);
+  } catch (error) {
+    logger().warn({ err: error }, 'forgetting old admin sessions failed; the next check tries again');
+  }
+}
 
 async function advanceWindowsStep(): Promise<void> {
   const started = Date.now();
@@ -33,7 +43,7 @@ export function startScheduledSteps(): void {
   const tick = async () => {
     if (running) return; // a slow run is still going: skip, do not pile up
     running = true;
-    await advanceWindowsStep().finally(() => (running = false));
+    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep()]).finally(() => (running = false));
   };
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   setInterval(tick, WINDOW_CHECK_INTERVAL_MS).unref();

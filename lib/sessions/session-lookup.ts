@@ -19,14 +19,14 @@ export async function assertSessionsOfUser(viewer: TenantViewer, userId: string,
   if ((row?.n ?? 0) !== ids.length) throw notFoundError('A selected session is not a session of this user.');
 }
 
-export async function getSessionForLog(viewer: TenantViewer, sessionId: string): Promise<{ id: string; hasLog: boolean; userName: string; startedAt: string }> {
+export async function getSessionForLog(viewer: TenantViewer, sessionId: string): Promise<{ id: string; hasLog: boolean; userId: string; userName: string; startedAt: string }> {
   if (!z.uuid().safeParse(sessionId).success) throw notFoundError('No such session.');
-  const [row] = await queryRows<{ id: string; has_log: boolean; user_name: string; started_at: Date | string }>(
+  const [row] = await queryRows<{ id: string; has_log: boolean; user_id: string; user_name: string; started_at: Date | string }>(
     getDatabase().db,
-    sql`select s.id, s.has_log, u.name as user_name, s.started_at from sync_sessions s
+    sql`select s.id, s.has_log, s.user_id, u.name as user_name, s.started_at from sync_sessions s
         join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
         where ${inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))} and s.id = ${sessionId}::uuid`,
   );
   if (!row) throw notFoundError('No such session.');
-  return { id: row.id, hasLog: row.has_log, userName: row.user_name, startedAt: new Date(row.started_at).toISOString() };
+  return { id: row.id, hasLog: row.has_log, userId: row.user_id, userName: row.user_name, startedAt: new Date(row.started_at).toISOString() };
 }

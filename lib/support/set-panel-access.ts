@@ -1,12 +1,14 @@
 import 'server-only';
 // Grant or revoke a tenant's panel access, with a reason, audited in the same transaction.
-// A revoke reaches signed-in admins at their next request (the data layer reads it each time).
+// A revoke reaches signed-in admins at their next request (the data layer reads it each time)
+// and ends their sessions: a later grant does not bring an old cookie back to life.
 import { eq } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { interactiveLimits } from '@/lib/db-limits';
 import { tenants } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { endTenantSessions } from '@/lib/auth/admin-sessions';
 import { badRequest, notFoundError } from '@/lib/http/errors';
 import { assertSupport, type SupportPrincipal } from './support-principal';
 
@@ -29,6 +31,7 @@ export async function setTenantPanelAccess({
     if (!tenant) throw notFoundError('No such tenant.');
     if (tenant.panelAccessGranted === granted) return { changed: false };
     await tx.update(tenants).set({ panelAccessGranted: granted, panelAccessChangedAt: new Date() }).where(eq(tenants.id, tenantId));
+    if (!granted) await endTenantSessions(tx, tenantId);
     await recordAuditEvent(tx, {
       tenantId,
       actor,

@@ -15,6 +15,28 @@ test('a direct link to the audit log survives the SSO round trip and lands on ex
   await saveScreenshot(page, 'audit');
 });
 
+test('signing out ends the session: a copy of the cookie taken before opens nothing after', async ({ browser, playwright }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAt(page, '/audit', 'admin@globex.test');
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  const cookie = (await context.cookies()).find((c) => c.name === 'next-auth.session-token')!;
+  // Another client holding a copy of the cookie, as a stolen one would be.
+  const copy = await playwright.request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+  expect((await copy.get('/audit', { maxRedirects: 0 })).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const pageAfter = await copy.get('/audit', { maxRedirects: 0 });
+  expect(pageAfter.status()).toBe(307);
+  expect(pageAfter.headers().location).toContain('/login');
+  const downloadAfter = await copy.get('/api/sessions/10000000-0000-4000-8000-000000000001/log.zip', { maxRedirects: 0 });
+  expect(downloadAfter.status()).toBe(401);
+  await copy.dispose();
+  await context.close();
+});
+
 test('an identity that is no admin gets the no-access page, never an account', async ({ page }) => {
   await signInAt(page, '/', 'stranger@acme.test');
   await expect(page).toHaveURL(/\/no-access/);
@@ -55,9 +77,10 @@ test('support grants Initech, its admin enters, and after a revoke the same open
   // No reload, no click: the open page itself is sent to the no-access page.
   await expect(initech).toHaveURL(/\/no-access/, { timeout: 60_000 });
   expect(Date.now() - revokedAt).toBeLessThan(60_000);
-  // ...and any request of that browser is refused.
+  // ...and any request of that browser is refused: the revoke ended its session, so it is sent
+  // to sign in again (a later grant does not bring the old cookie back to life).
   const response = await initech.goto(`${baseUrl()}/audit`);
-  expect(response?.url()).toContain('/no-access');
+  expect(response?.url()).toContain('/login');
 
   await support.goto(`${baseUrl()}/support/audit?action=panel_access.revoke`);
   await expect(support.getByRole('cell', { name: 'Contract ended' })).toBeVisible();

@@ -8,9 +8,14 @@ import { getSessionForLog } from '@/lib/sessions/session-lookup';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({}, async (_request, { viewer, params }) => {
+export const GET = withTenantViewer({}, async (request, { viewer, params }) => {
   const session = await getSessionForLog(viewer, (await params).id);
   const [log] = session.hasLog ? await readStoredLogs(viewer, [session.id]) : [];
   if (!log) throw notFoundError('This session has no log.');
-  return streamDownload(singleLogZip(log), { filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`, contentType: 'application/zip', adminId: viewer.adminId });
+  return streamDownload(singleLogZip(log), {
+    filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`,
+    contentType: 'application/zip',
+    viewer,
+    audit: { target: { type: 'user', id: session.userId, label: session.userName }, request },
+  });
 });

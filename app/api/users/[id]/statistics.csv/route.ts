@@ -9,13 +9,14 @@ import { getUser } from '@/lib/users/get-user';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({ search: sessionDownloadSearch }, async (_request, { viewer, params, search }) => {
+export const GET = withTenantViewer({ search: sessionDownloadSearch }, async (request, { viewer, params, search }) => {
   const user = await getUser(viewer, (await params).id);
   if (search.ids) await assertSessionsOfUser(viewer, user.id, search.ids);
   const suffix = search.ids ? `selected-${search.ids.length}` : rangeSuffix(search.range);
   return streamDownload(sessionsCsv(viewer, { owner: { kind: 'user', id: user.id }, ...search }), {
     filename: `sessions ${user.name} ${suffix}.csv`,
     contentType: 'text/csv; charset=utf-8',
-    adminId: viewer.adminId,
+    viewer,
+    audit: { target: { type: 'user', id: user.id, label: user.name }, request },
   });
 });

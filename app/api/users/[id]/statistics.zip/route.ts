@@ -9,12 +9,14 @@ import { getUser } from '@/lib/users/get-user';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({ search: sessionZipSearch }, async (_request, { viewer, params, search }) => {
+export const GET = withTenantViewer({ search: sessionZipSearch }, async (request, { viewer, params, search }) => {
   const user = await getUser(viewer, (await params).id);
   if (search.ids) await assertSessionsOfUser(viewer, user.id, search.ids);
   const suffix = search.ids ? `selected-${search.ids.length}` : rangeSuffix(search.range);
   return streamDownload(sessionsZip(viewer, { owner: { kind: 'user', id: user.id }, ...search }), {
     filename: `sessions ${user.name} ${suffix}.zip`,
-    contentType: 'application/zip', adminId: viewer.adminId,
+    contentType: 'application/zip',
+    viewer,
+    audit: { target: { type: 'user', id: user.id, label: user.name }, request },
   });
 });
