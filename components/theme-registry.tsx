@@ -5,6 +5,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
 import type { ReactNode } from 'react';
+import { NonceProvider } from './nonce';
 import { theme } from './theme';
 
 export function ThemeRegistry({ nonce, children }: { nonce?: string; children: ReactNode }) {
@@ -12,7 +13,7 @@ export function ThemeRegistry({ nonce, children }: { nonce?: string; children: R
     <AppRouterCacheProvider options={{ key: 'mui', nonce }}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        {children}
+        <NonceProvider value={nonce}>{children}</NonceProvider>
       </ThemeProvider>
     </AppRouterCacheProvider>
   );

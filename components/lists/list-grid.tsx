@@ -3,6 +3,7 @@
 // state), a sort change being a navigation to the same URL with `sort`. `wrapRows` lets rows
 // grow with their content (a chip beside a date, a wrapped description).
 import { DataGrid, type DataGridProps, type GridValidRowModel } from '@mui/x-data-grid';
+import { useNonce } from '@/components/nonce';
 import { useSortNavigation } from './use-sort-navigation';
 
 type ListGridProps<Row extends GridValidRowModel> = Omit<DataGridProps<Row>, 'sortModel' | 'onSortModelChange' | 'aria-label'> & {
@@ -17,6 +18,7 @@ const WRAPPED_ROWS = { getRowHeight: () => 'auto' as const, sx: { bgcolor: 'back
 
 export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSort, wrapRows = false, ...grid }: ListGridProps<Row>) {
   const onSortModelChange = useSortNavigation(defaultSort);
+  const nonce = useNonce();
   return (
     <DataGrid<Row>
       sortingMode="server"
@@ -27,6 +29,7 @@ export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSo
       autoHeight
       {...(wrapRows ? WRAPPED_ROWS : { sx: { bgcolor: 'background.paper' } })}
       {...grid}
+      nonce={nonce}
       aria-label={label}
       sortModel={[{ field: sort.field, sort: sort.direction }]}
       onSortModelChange={onSortModelChange}
