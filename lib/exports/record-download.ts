@@ -1,10 +1,12 @@
 import 'server-only';
 // Every download is audited before its first byte: who exported what, when, with which period
-// and filters — an export is personal data leaving the system. A selection is recorded by its
-// size, not its ids.
+// and filters — an export is personal data leaving the system. Only the parameters downloads
+// understand are recorded (already validated: no control characters reach the audit), and a
+// selection by its size, not its ids.
 import { getDatabase } from '@/db/client';
 import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
+import { CONTROL_CHARACTERS } from '@/lib/search/fields';
 
 export interface DownloadAudit {
   target: { type: 'user' | 'profile'; id: string; label: string };
@@ -14,12 +16,18 @@ export interface DownloadAudit {
 
 const MAX_QUERY_LENGTH = 500;
 
-/** The query as the admin gave it, a selection counted instead of listed. */
+const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'errorSource', 'errorCategory', 'type', 'operation', 'code', 'ids'];
+
+/** The download's own parameters as the admin gave them, a selection counted instead of listed. */
 export function describeDownloadQuery(url: string): string {
-  const query = new URL(url).searchParams;
-  const ids = query.get('ids');
-  if (ids !== null) query.set('ids', `${ids.split(',').filter(Boolean).length} selected`);
-  return decodeURIComponent(query.toString().replace(/\+/g, ' ')).slice(0, MAX_QUERY_LENGTH) || 'all';
+  const given = new URL(url).searchParams;
+  const parts: string[] = [];
+  for (const name of DOWNLOAD_PARAMETERS) {
+    const value = given.get(name);
+    if (!value) continue;
+    parts.push(`${name}=${name === 'ids' ? `${value.split(',').filter(Boolean).length} selected` : value.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '')}`);
+  }
+  return parts.join('&').slice(0, MAX_QUERY_LENGTH) || 'all';
 }
 
 export async function recordDownload(viewer: TenantViewer, filename: string, { target, request }: DownloadAudit): Promise<void> {

@@ -6,6 +6,8 @@ import RootLayout from '@/app/layout';
 import { getViewer } from '@/lib/auth/viewer';
 
 vi.mock('@/lib/auth/viewer', () => ({ getViewer: vi.fn() }));
+// The layout reads the request's CSP nonce, which the proxy sets.
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-nonce': 'test-nonce' }) }));
 
 const page = <p>the page itself</p>;
 
