@@ -1,4 +1,7 @@
-// Download names made from names and ids: no path separators, control or reserved characters.
+// Download names made from names and ids, and what the download covers: no path separators,
+// control or reserved characters.
+import type { TimeRange } from '@/lib/time/parse-instant';
+
 export function sanitizeFilename(name: string): string {
   const cleaned = name
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
@@ -13,3 +16,19 @@ export function rangeSuffix(range: { from: Date | null; to: Date | null }): stri
   if (!range.from && !range.to) return 'all';
   return `${range.from ? day(range.from) : 'start'}_${range.to ? day(range.to) : 'now'}`;
 }
+
+/** What a download covers, for its name: the period ("all" for all time, unless filtered), then
+ * each filter given (`type-email code-3`). */
+export function coverageSuffix(range: { from: Date | null; to: Date | null }, filters: Record<string, string | number | null | undefined>): string {
+  const given = Object.entries(filters).filter(([, value]) => value !== null && value !== undefined && value !== '');
+  const period = range.from || range.to || given.length === 0 ? [rangeSuffix(range)] : [];
+  return [...period, ...given.map(([name, value]) => `${name}-${value}`)].join(' ');
+}
+
+/** A sessions download's coverage: the selection's size, or the period and the table's filters. */
+export const sessionsCoverage = (search: { range: TimeRange; status: string | null; errorSource: string | null; errorCategory: string | null; ids?: string[] | null }) =>
+  search.ids ? `selected-${search.ids.length}` : coverageSuffix(search.range, { status: search.status, errorSource: search.errorSource, errorCategory: search.errorCategory });
+
+/** A sync issues download's coverage: the period and the filters. */
+export const issuesCoverage = (search: { range: TimeRange; type: string | null; operation: string | null; code: number | null }) =>
+  coverageSuffix(search.range, { type: search.type, operation: search.operation, code: search.code });

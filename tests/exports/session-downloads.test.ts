@@ -114,6 +114,10 @@ describeEachDatabase('session downloads', (database) => {
     expect(response.headers.get('content-disposition')).toContain('filename="sessions Sales _ EMEA all.csv"');
     const lines = (await response.text()).split('\r\n');
     expect(lines).toHaveLength(1 + 9 + 1);
+    // A filtered download says so in its name.
+    const filtered = await call(profileCsv, `/api/profiles/${PROFILE}/statistics.csv?from=2026-11-26&to=2026-11-27&status=error&errorSource=mail_server`, PROFILE);
+    expect(filtered.headers.get('content-disposition')).toContain('filename="sessions Sales _ EMEA 2026-11-26_2026-11-27 status-error errorSource-mail_server.csv"');
+    await filtered.arrayBuffer();
   });
 
   it('zips the period\'s sessions.csv with the logs, and one session\'s log on its own', async () => {
@@ -121,10 +125,21 @@ describeEachDatabase('session downloads', (database) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     const zip = await JSZip.loadAsync(await response.arrayBuffer(), { checkCRC32: true });
-    expect(Object.keys(zip.files).sort()).toEqual([`logs/${S(1)}.log`, `logs/${S(2)}.log`, 'sessions.csv']);
+    expect(Object.keys(zip.files).sort()).toEqual([`logs/${S(1)}.log`, `logs/${S(2)}.log`, 'logs/missing.txt', 'sessions.csv']);
     expect(await zip.file(`logs/${S(1)}.log`)!.async('string')).toBe(log);
     const csv = await zip.file('sessions.csv')!.async('string');
     expect(csv.split('\r\n')).toHaveLength(1 + 8 + 1);
+    // Each log is dated by its session's start (UTC; ZIP readers show it as is).
+    const shown = (date: Date) => [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()];
+    expect(shown(zip.files[`logs/${S(1)}.log`]!.date)).toEqual([2026, 11, 26, 10, 0]);
+    expect(shown(zip.files[`logs/${S(2)}.log`]!.date)).toEqual([2026, 11, 26, 11, 0]);
+    // 8 rows, 2 logs: the other 6 are named, not silently left out.
+    const missing = (await zip.file('logs/missing.txt')!.async('string')).split('\r\n');
+    expect(missing.slice(0, 2)).toEqual(['Sessions of this download without a log (the sync engine sent none):', 'session id,started at (UTC),status']);
+    expect(missing.slice(2, -1).map((line) => line.split(',')[0]).sort()).toEqual([3, 4, 5, 6, 7, 8].map(S));
+    expect(missing[2]).toMatch(/^[0-9a-f-]{36},2026-11-26T\d\d:00:00.000Z,(success|error|skipped|canceled|started)$/);
+    const selected = await JSZip.loadAsync(await (await call(userZip, `/api/users/${JANE}/statistics.zip?ids=${S(1)}`, JANE)).arrayBuffer());
+    expect(Object.keys(selected.files).sort()).toEqual([`logs/${S(1)}.log`, 'sessions.csv']);
     expect((await call(userZip, `/api/users/${JANE}/statistics.zip`, JANE)).status).toBe(400);
 
     const single = await call(logZip, `/api/sessions/${S(2)}/log.zip`, S(2));

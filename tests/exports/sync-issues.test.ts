@@ -95,6 +95,10 @@ describeEachDatabase('sync issues', (database) => {
     const lines = (await response.text()).split('\r\n');
     expect(lines).toHaveLength(1 + 3 + 1);
     expect(lines.some((l) => l.includes(',Emails,MS Outlook -> Salesforce,John Smith,Delete,0,,,'))).toBe(true);
+    // A filtered export names its filters, not "all".
+    const filtered = await call(profileIssuesCsv, `/api/profiles/${profileId}/sync-issues.csv?type=event&code=7`, profileId);
+    expect(filtered.headers.get('content-disposition')).toContain('filename="sync issues Sales type-event code-7.csv"');
+    await filtered.arrayBuffer();
   });
 });
 

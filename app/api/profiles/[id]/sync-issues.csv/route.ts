@@ -1,6 +1,6 @@
 // GET /api/profiles/{id}/sync-issues.csv[?from=&to=&type=&operation=&code=] — the profile's sync
 // issues (CSV only: volume), all of them or as filtered.
-import { rangeSuffix } from '@/lib/exports/filenames';
+import { issuesCoverage } from '@/lib/exports/filenames';
 import { issuesCsv } from '@/lib/exports/issues-csv';
 import { streamDownload } from '@/lib/exports/stream-response';
 import { withTenantViewer } from '@/lib/http/with-viewer';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withTenantViewer({ search: issueFilterSearch }, async (request, { viewer, params, search }) => {
   const profile = await getProfile(viewer, (await params).id);
   return streamDownload(issuesCsv(viewer, { owner: { kind: 'profile', id: profile.id }, ...search }), {
-    filename: `sync issues ${profile.name} ${rangeSuffix(search.range)}.csv`,
+    filename: `sync issues ${profile.name} ${issuesCoverage(search)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     viewer,
     audit: { target: { type: 'profile', id: profile.id, label: profile.name }, request },

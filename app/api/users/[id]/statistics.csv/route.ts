@@ -1,6 +1,6 @@
 // GET /api/users/{id}/statistics.csv[?from=&to=][&ids=…] — the user's sessions as CSV: all, the period, or the selection.
 import { sessionsCsv } from '@/lib/exports/sessions-csv';
-import { rangeSuffix } from '@/lib/exports/filenames';
+import { sessionsCoverage } from '@/lib/exports/filenames';
 import { streamDownload } from '@/lib/exports/stream-response';
 import { withTenantViewer } from '@/lib/http/with-viewer';
 import { sessionDownloadSearch } from '@/lib/sessions/session-search';
@@ -12,9 +12,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withTenantViewer({ search: sessionDownloadSearch }, async (request, { viewer, params, search }) => {
   const user = await getUser(viewer, (await params).id);
   if (search.ids) await assertSessionsOfUser(viewer, user.id, search.ids);
-  const suffix = search.ids ? `selected-${search.ids.length}` : rangeSuffix(search.range);
   return streamDownload(sessionsCsv(viewer, { owner: { kind: 'user', id: user.id }, ...search }), {
-    filename: `sessions ${user.name} ${suffix}.csv`,
+    filename: `sessions ${user.name} ${sessionsCoverage(search)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     viewer,
     audit: { target: { type: 'user', id: user.id, label: user.name }, request },

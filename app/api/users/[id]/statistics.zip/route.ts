@@ -1,5 +1,5 @@
 // GET /api/users/{id}/statistics.zip?from=&to=[&ids=…] — the period's (or the selection's) logs plus their CSV.
-import { rangeSuffix } from '@/lib/exports/filenames';
+import { sessionsCoverage } from '@/lib/exports/filenames';
 import { sessionsZip } from '@/lib/exports/sessions-zip';
 import { streamDownload } from '@/lib/exports/stream-response';
 import { withTenantViewer } from '@/lib/http/with-viewer';
@@ -12,9 +12,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withTenantViewer({ search: sessionZipSearch }, async (request, { viewer, params, search }) => {
   const user = await getUser(viewer, (await params).id);
   if (search.ids) await assertSessionsOfUser(viewer, user.id, search.ids);
-  const suffix = search.ids ? `selected-${search.ids.length}` : rangeSuffix(search.range);
   return streamDownload(sessionsZip(viewer, { owner: { kind: 'user', id: user.id }, ...search }), {
-    filename: `sessions ${user.name} ${suffix}.zip`,
+    filename: `sessions ${user.name} ${sessionsCoverage(search)}.zip`,
     contentType: 'application/zip',
     viewer,
     audit: { target: { type: 'user', id: user.id, label: user.name }, request },
