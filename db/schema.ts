@@ -1,4 +1,4 @@
-// The one schema of the panel (DESIGN.md §1, §2, §5).
+// The one schema of the panel.
 // Global lookup tables: tenants, their SSO issuers, admins, identities, ingestion tokens.
 // Tenant data carries tenant_id leading every primary key, unique key and index, so that
 // row-level security, time partitioning of sessions and a Citus distribution on tenant_id
@@ -55,7 +55,7 @@ export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  // Granted and revoked by the vendor's support only (DESIGN.md §1).
+  // Granted and revoked by the vendor's support only.
   panelAccessGranted: boolean('panel_access_granted').notNull().default(false),
   panelAccessChangedAt: timestamp('panel_access_changed_at', { withTimezone: true }),
   createdAt: createdAt(),
@@ -198,7 +198,7 @@ export const users = pgTable(
     syncErrorReason: text('sync_error_reason'),
     syncErrorAt: timestamp('sync_error_at', { withTimezone: true }),
     // The admin's switch, and when an admin last enabled it: errors reported before
-    // that moment no longer count (DESIGN.md §2).
+    // that moment no longer count.
     syncEnabled: boolean('sync_enabled').notNull().default(true),
     syncEnabledAt: timestamp('sync_enabled_at', { withTimezone: true }),
     syncEnabledChangedAt: timestamp('sync_enabled_changed_at', { withTimezone: true }),

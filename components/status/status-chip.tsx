@@ -1,4 +1,4 @@
-// A status always as text AND colour (DESIGN.md §2): green for good, red for bad.
+// A status always as text AND colour (docs/using-the-panel.md): green for good, red for bad.
 import Chip from '@mui/material/Chip';
 
 export function StatusChip({ label, tone }: { label: string; tone: 'good' | 'bad' | 'neutral' | 'warning' | 'info' }) {

@@ -1,4 +1,4 @@
-// Every change the audit log records (DESIGN.md §1), with the words the pages show.
+// Every change the audit log records (docs/using-the-panel.md), with the words the pages show.
 export const AUDIT_ACTIONS = {
   'panel_access.grant': 'Panel access granted',
   'panel_access.revoke': 'Panel access revoked',

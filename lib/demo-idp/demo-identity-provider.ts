@@ -1,4 +1,4 @@
-// The demo SSO of `npm start` (demo mode only): the demo accounts of DESIGN.md §6, password `demo`.
+// The demo SSO of `npm start` (demo mode only): the demo accounts of lib/demo/demo-tenants.ts, password `demo`.
 import { DEMO_ACCOUNTS } from '@/lib/demo/demo-tenants';
 import { DEMO_CLIENT, DEMO_PASSWORD, demoIssuer } from './demo-sso-config';
 import { startLocalIdentityProvider, type RunningIdentityProvider } from './local-identity-provider';
@@ -6,7 +6,7 @@ import { startLocalIdentityProvider, type RunningIdentityProvider } from './loca
 
 // Known to the demo IdP but not an admin anywhere: signs in and lands on the no-access page.
 export const DEMO_STRANGER = { email: 'stranger@acme.test', name: 'Stan Stranger' };
-// The platform admin of the benchmark's large tenant (DESIGN.md §7).
+// The platform admin of the benchmark's large tenant (npm run scale).
 export const DEMO_SCALE_ADMIN = { email: 'admin@scale.test', name: 'Scale Admin' };
 
 export function startDemoIdentityProvider({ idpPort, panelUrl }: { idpPort: number; panelUrl: string }): Promise<RunningIdentityProvider> {

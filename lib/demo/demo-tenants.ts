@@ -1,4 +1,4 @@
-// The demo tenants and accounts of DESIGN.md §6 (password `demo` at the demo IdP for all).
+// The demo tenants and accounts (password `demo` at the demo IdP for all).
 import type { AdminRole } from '@/domain/sync-vocabulary';
 
 export interface DemoProfile {

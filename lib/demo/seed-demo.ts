@@ -1,5 +1,5 @@
 import 'server-only';
-// Seeds the demo tenants, accounts and activity (DESIGN.md §6). Idempotent: a completed seed
+// Seeds the demo tenants, accounts and activity. Idempotent: a completed seed
 // leaves a marker and is not repeated; an interrupted one is resumed, since every write is an
 // upsert keyed by engine ids and emails.
 import { and, eq, inArray, sql } from 'drizzle-orm';

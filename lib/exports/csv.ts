@@ -1,4 +1,4 @@
-// CSV as the downloads write it (DESIGN.md §4): RFC 4180 via csv-stringify, CRLF, UTF-8 with
+// CSV as the downloads write it (docs/using-the-panel.md): RFC 4180 via csv-stringify, CRLF, UTF-8 with
 // a BOM, times as ISO 8601 UTC to the second, and formula-looking text cells neutralized.
 import { stringify } from 'csv-stringify/sync';
 

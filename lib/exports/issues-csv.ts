@@ -1,5 +1,5 @@
 import 'server-only';
-// The sync issues CSV: header and values as DESIGN.md §4 names them (an unknown error code as
+// The sync issues CSV: header and values as docs/using-the-panel.md names them (an unknown error code as
 // "Unknown (n)"), produced batch by batch.
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { CONNECTIVITY_LABELS, errorCodeLabel, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';

@@ -1,5 +1,5 @@
 import 'server-only';
-// The sessions CSV column by column (header, cell and SQL as DESIGN.md §4 has them): each
+// The sessions CSV column by column (header, cell and SQL as docs/using-the-panel.md lists them): each
 // column's header, its cell from a row (the embedded database's path, sessions-csv.ts) and its
 // SQL expression (PostgreSQL's COPY path, sessions-csv-copy.ts) side by side, so that the two
 // paths change together; a test holds their bytes equal on awkward values, a golden hash the file.

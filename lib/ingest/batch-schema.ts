@@ -1,4 +1,4 @@
-// The sync engine's batch (DESIGN.md §5), validated with zod: the API, its types and its
+// The sync engine's batch (docs/engine-api.md), validated with zod: the API, its types and its
 // OpenAPI description all come from these schemas.
 import { z } from 'zod';
 import { ERROR_SOURCES, ISSUE_OPERATIONS, ISSUE_TYPES, SESSION_STATUSES, SYNC_DIRECTIONS } from '@/domain/sync-vocabulary';

@@ -1,4 +1,4 @@
-// The words of sync issues (DESIGN.md §2) as the pages and the CSV files show them.
+// The words of sync issues (docs/using-the-panel.md) as the pages and the CSV files show them.
 import { ERROR_CODE_MEANINGS, type IssueOperation, type IssueType, type SyncDirection } from '@/domain/sync-vocabulary';
 
 export const ISSUE_TYPE_LABELS: Record<IssueType, string> = { email: 'Emails', event: 'Events', contact: 'Contacts', task: 'Tasks' };

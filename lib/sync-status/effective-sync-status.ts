@@ -1,4 +1,4 @@
-// A user's Effective synchronization status (DESIGN.md §2), defined once, in SQL, so that
+// A user's Effective synchronization status (docs/using-the-panel.md), defined once, in SQL, so that
 // lists, filters, pages and exports all agree:
 //   Disabled                  if the profile or the user is switched off;
 //   Disabled due to an error  if the engine reported an error newer than the admin's last enable;

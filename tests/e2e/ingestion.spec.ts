@@ -1,11 +1,11 @@
 // The sync engine's way in, as a new user tries it: a token from the support console, the
-// DESIGN.md example batch posted twice, the user visible in the panel, a switch in sync-state.
+// The documented example batch posted twice, the user visible in the panel, a switch in sync-state.
 import { expect, test } from '@playwright/test';
 import { baseUrl, expectAccessible } from './support/page-checks';
 import { DESIGN_EXAMPLE_BATCH } from '../support/design-example-batch';
 import { signInAt } from './support/sign-in';
 
-// The DESIGN.md example, under a profile name of its own (the demo data has a Sales already).
+// The documented example batch, under a profile name of its own (the demo data has a Sales already).
 const BATCH = { ...DESIGN_EXAMPLE_BATCH, profiles: [{ id: 'engine-profile-id', name: 'Engine Sales' }] };
 
 test('a token from the support console lets the engine report, idempotently, and read the switches', async ({ browser, request }) => {

@@ -50,7 +50,7 @@ describeEachDatabase('the ingestion API', (database) => {
     expect((await post(spare.token, {})).status).toBe(401);
   });
 
-  it('accepts the DESIGN.md example, and the same batch again changes nothing', async () => {
+  it('accepts the documented example batch, and the same batch again changes nothing', async () => {
     const { db } = database();
     const first = await post(acme.token, EXAMPLE);
     expect(first.status).toBe(200);

@@ -46,7 +46,7 @@ const issue = {
 const snapshot = snapshotTenant;
 
 describeEachDatabase('writing a sync-engine batch', (database) => {
-  it('writes the DESIGN.md example, and a replay changes nothing', async () => {
+  it('writes the documented example batch, and a replay changes nothing', async () => {
     const { db } = database();
     const tenant = await createTenant(db);
     const batch = { ...directory, sessions: [session], issues: [issue] };

@@ -1,4 +1,4 @@
-// The batch of DESIGN.md §5, as the sync engine sends it.
+// The example batch of docs/engine-api.md, as the sync engine sends it.
 export const DESIGN_EXAMPLE_BATCH = {
   profiles: [{ id: 'engine-profile-id', name: 'Sales' }],
   users: [{ email: 'jane@acme.test', name: 'Jane Roe', profileId: 'engine-profile-id', syncError: { reason: 'Mailbox rejected the credentials', at: '2026-11-26T10:00:31Z' } }],

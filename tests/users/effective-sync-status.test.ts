@@ -21,7 +21,7 @@ const TRUTH_TABLE: [boolean, boolean, string | null, string | null, string][] = 
 ];
 
 describeEachDatabase('effective synchronization status', (database) => {
-  it('follows the rule of DESIGN.md §2 in every case, and each filter selects exactly its status', async () => {
+  it('follows the documented rule in every case, and each filter selects exactly its status', async () => {
     const values = sql.join(
       TRUTH_TABLE.map(([p, u, e, en], i) => sql`(${i}, ${p}::boolean, ${u}::boolean, ${e}::timestamptz, ${en}::timestamptz)`),
       sql`, `,
