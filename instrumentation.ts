@@ -1,7 +1,8 @@
-// Runs once as each server instance starts: the scheduled steps (lib/schedule/scheduled-steps.ts),
-// on the Node.js runtime only.
+// Runs once as each server instance starts, on the Node.js runtime only: the scheduled steps
+// (lib/schedule/scheduled-steps.ts) and closing the database when the server is stopped.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startScheduledSteps } = await import('./lib/schedule/scheduled-steps');
+  const [{ startScheduledSteps }, { closeDatabaseOnSignal }] = await Promise.all([import('./lib/schedule/scheduled-steps'), import('./lib/server/close-on-signal')]);
   startScheduledSteps();
+  closeDatabaseOnSignal();
 }

@@ -3,11 +3,14 @@
 import { EnvError } from '@/config/env';
 import { DataDirLockedError } from '@/db/pglite-lock';
 
+/** A problem a script explains in its message: printed without a stack trace. */
+export class ScriptProblem extends Error {}
+
 export function runScript(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      if (error instanceof EnvError || error instanceof DataDirLockedError) {
+      if (error instanceof EnvError || error instanceof DataDirLockedError || error instanceof ScriptProblem) {
         console.error(error.message);
       } else {
         console.error(error);

@@ -7,13 +7,13 @@ import { registerDemoIssuer } from '@/lib/demo/register-demo-issuer';
 import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/lib/demo/seed-demo';
 import { panelUrl } from '@/lib/auth/panel-url';
 import { authSecret } from '@/lib/auth/secret';
-import { DEMO_ACCOUNTS } from '@/lib/demo/demo-tenants';
+import { DEMO_ACCOUNTS, describeDemoAccount } from '@/lib/demo/demo-tenants';
 import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider';
 import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
 import { env, isDemoMode } from '@/config/env';
 import { buildIfNeeded } from './build-if-needed';
 import { handOverDatabase } from './hand-over-database';
-import { runScript } from './run-script';
+import { runScript, ScriptProblem } from './run-script';
 
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
@@ -31,12 +31,13 @@ async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   }
 }
 
-async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): Promise<void> {
+/** Waits until the server answers its health check; false when it stopped before. */
+async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): Promise<boolean> {
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    if (server.exitCode !== null || server.signalCode !== null) return false;
     try {
       const response = await fetch(url);
-      if (response.ok) return;
+      if (response.ok) return true;
     } catch {
       // not listening yet
     }
@@ -44,10 +45,10 @@ async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): 
   }
 }
 
-function describeDemoAccount(account: (typeof DEMO_ACCOUNTS)[number]): string {
-  if (account.role === 'support') return 'support agent';
-  const role = account.role === 'platform_admin' ? 'platform admin' : `profile admin of ${account.profileNames?.join(', ')}`;
-  return `${role}, tenant ${account.tenantSlug}${account.tenantSlug === 'initech' ? ' (no panel access)' : ''}`;
+class ServerExitedError extends ScriptProblem {
+  constructor(code: number) {
+    super(`The server stopped by itself (exit code ${code}); its messages are above.`);
+  }
 }
 
 runScript(async () => {
@@ -62,23 +63,34 @@ runScript(async () => {
   const serverEnv = await handOverDatabase();
 
   const url = panelUrl(config);
-  if (isDemoMode()) {
-    await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url });
-    log(`demo SSO at ${demoIssuer(config.DEMO_IDP_PORT)}`);
-  }
+  const identityProvider = isDemoMode() ? await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url }) : null;
+  if (identityProvider) log(`demo SSO at ${demoIssuer(config.DEMO_IDP_PORT)}`);
   const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(config.PORT)], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, ...serverEnv },
+    // The server's own module stops it on a signal, once its database is closed.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, ...serverEnv },
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  await waitUntilServing(`${url}/api/health`, server);
-  console.log(`\nSync Admin Panel is ready at ${url} (started in ${elapsed()}).`);
-  if (isDemoMode()) {
-    console.log(`Demo sign-in (password "${DEMO_PASSWORD}" for all):`);
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(24)} ${describeDemoAccount(account)}`);
+  // Ctrl-C (SIGINT) or SIGTERM: the server stops (it closes its database, see
+  // lib/server/close-on-signal.ts), then the demo SSO, and npm start exits 0.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (!stopping) log(`${signal}: stopping`);
+      stopping = true;
+      server.kill(signal);
+    });
   }
-  console.log('');
-  await new Promise<void>((resolve, reject) =>
-    server.on('exit', (code) => (code === 0 || code === null ? resolve() : reject(new Error(`the server exited with code ${code}`)))),
-  );
+  const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+  if (await waitUntilServing(`${url}/api/health`, server)) {
+    console.log(`\nSync Admin Panel is ready at ${url} (started in ${elapsed()}).`);
+    if (isDemoMode()) {
+      console.log(`Demo sign-in (password "${DEMO_PASSWORD}" for all):`);
+      for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(24)} ${describeDemoAccount(account)}`);
+    }
+    console.log('');
+  }
+  const code = await exited;
+  await identityProvider?.close();
+  if (!stopping && code !== 0 && code !== null) throw new ServerExitedError(code);
+  log('stopped');
 });

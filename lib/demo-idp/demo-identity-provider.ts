@@ -1,5 +1,5 @@
 // The demo SSO of `npm start` (demo mode only): the demo accounts of lib/demo/demo-tenants.ts, password `demo`.
-import { DEMO_ACCOUNTS } from '@/lib/demo/demo-tenants';
+import { DEMO_ACCOUNTS, describeDemoAccount } from '@/lib/demo/demo-tenants';
 import { DEMO_CLIENT, DEMO_PASSWORD, demoIssuer } from './demo-sso-config';
 import { startLocalIdentityProvider, type RunningIdentityProvider } from './local-identity-provider';
 
@@ -15,7 +15,8 @@ export function startDemoIdentityProvider({ idpPort, panelUrl }: { idpPort: numb
     port: idpPort,
     issuer: demoIssuer(idpPort),
     title: 'Demo SSO',
-    hint: `Demo accounts: ${people.map((p) => p.email).join(', ')} — password "${DEMO_PASSWORD}".`,
+    // The same list as the README and the start banner (the extra test identities stay unlisted).
+    hint: `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => `${a.email} — ${describeDemoAccount(a)}`).join('; ')}.`,
     clients: [{ ...DEMO_CLIENT, redirectUris: [`${panelUrl}/api/auth/callback/demo`] }],
     accounts: people.map((p) => ({ email: p.email, name: p.name, password: DEMO_PASSWORD, subject: `demo|${p.email}` })),
   });

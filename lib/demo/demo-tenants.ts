@@ -79,3 +79,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@initech.test', name: 'Ian Initech', role: 'platform_admin', tenantSlug: 'initech' },
   { email: 'support@vendor.test', name: 'Sky Support', role: 'support', tenantSlug: null },
 ];
+
+/** An account's role in words, as the start banner and the demo sign-in page list them. */
+export function describeDemoAccount(account: DemoAccount): string {
+  if (account.role === 'support') return 'support agent';
+  const role = account.role === 'platform_admin' ? 'platform admin' : `profile admin of ${account.profileNames?.join(', ')}`;
+  return `${role}, tenant ${account.tenantSlug}${account.tenantSlug === 'initech' ? ' (no panel access)' : ''}`;
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+// When the server is asked to stop (Ctrl-C through `npm start`, or SIGTERM), its database is
+// closed: the embedded one shut down cleanly, PostgreSQL's connections ended rather than dropped.
+// Under `npm start` the server leaves the signals to this module (NEXT_MANUAL_SIG_HANDLE), which
+// exits once the database is closed. Otherwise Next.js closes its HTTP server and exits on its
+// own; this listener runs first and usually finishes in time — an exit before it does is a
+// crash the database recovers from (no committed write is lost).
+import { closeDatabase } from '@/db/client';
+import { logger } from '@/lib/logger';
+
+const REGISTERED = Symbol.for('sync-admin-panel.close-on-signal');
+type GlobalWithFlag = typeof globalThis & { [REGISTERED]?: boolean };
+
+export function closeDatabaseOnSignal(): void {
+  const holder = globalThis as GlobalWithFlag;
+  if (holder[REGISTERED]) return;
+  holder[REGISTERED] = true;
+  const exitsItself = process.env.NEXT_MANUAL_SIG_HANDLE === 'true';
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // Kept, not once: Ctrl-C reaches the server twice (from the terminal and from `npm start`),
+    // and a second signal without a listener would end the process before the database closed.
+    process.prependListener(signal, () => {
+      if (closing) return;
+      closing = true;
+      closeDatabase()
+        .then(
+          () => logger().info({ signal }, 'database closed'),
+          (error: unknown) => logger().warn({ err: error, signal }, 'closing the database failed'),
+        )
+        .finally(() => {
+          // The log line first: pino writes asynchronously.
+          if (exitsItself) logger().flush(() => process.exit(0));
+        });
+    });
+  }
+}
