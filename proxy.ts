@@ -54,5 +54,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Ingestion and health authenticate themselves (and ingestion bodies exceed what the proxy buffers).
-  matcher: ['/((?!api/ingest|api/health|api/auth|_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!api/ingest|api/health|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -1,13 +1,14 @@
 'use client';
-// The sub-tabs of a profile or a user page (Users | Statistics | Sync issues), as links.
+// The sub-tabs of a profile or a user page (Users | Statistics | Sync issues), as links. The
+// page's own address (`home`) shows the first tab.
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import NextLink from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function SubTabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
+export function SubTabs({ label, home, tabs }: { label: string; home: string; tabs: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  const current = tabs.find((tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`))?.href ?? false;
+  const current = pathname === home ? (tabs[0]?.href ?? false) : (tabs.find((tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`))?.href ?? false);
   return (
     <Tabs value={current} aria-label={label} sx={{ borderBottom: 1, borderColor: 'divider' }}>
       {tabs.map((tab) => (

@@ -19,12 +19,13 @@ import { SessionsPerDayChart } from './sessions-per-day-chart';
 const number = (n: number) => n.toLocaleString('en-US');
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`);
 
-/** "Sales (12), Support (3)": the profiles with the most of a figure, each a link. */
+/** "Sales (12), Support (3)": the profiles with the most of a figure, each a link — at least
+ * 24 px tall and apart, a target a finger can hit (WCAG 2.5.8). */
 function TopProfiles<Key>({ row, href }: { row: BreakdownRow<Key>; href: (profileId: string) => string }) {
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} component="span">
+    <Stack direction="row" sx={{ flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.5 }} component="span">
       {row.topProfiles.map((p) => (
-        <AppLink key={p.profileId} href={href(p.profileId)}>
+        <AppLink key={p.profileId} href={href(p.profileId)} sx={{ display: 'inline-flex', alignItems: 'center', minHeight: 24 }}>
           {p.profileName} ({number(p.count)})
         </AppLink>
       ))}

@@ -2,8 +2,17 @@ import { expect, test } from '@playwright/test';
 import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
 import { signInAt } from './support/sign-in';
 
-test('the sign-in page passes axe', async ({ page }) => {
+test('the sign-in page passes axe, with the panel\'s icon and nothing missing', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
   await page.goto(`${baseUrl()}/login`);
+  await page.waitForLoadState('networkidle');
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  expect(icon).toMatch(/^\/icon\.svg/);
+  expect((await page.request.get(`${baseUrl()}${icon}`)).headers()['content-type']).toContain('image/svg+xml');
+  expect(missing).toEqual([]);
   await expect(page.getByRole('button', { name: 'Sign in with Demo SSO' })).toBeVisible();
   await expectAccessible(page);
   await saveScreenshot(page, 'login');

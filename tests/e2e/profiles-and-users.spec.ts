@@ -70,11 +70,21 @@ test('disable and re-enable a user who is disabled due to an error, and see the 
   const name = (await link.textContent())!;
   await link.click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
+  // The user's page opens on its Statistics tab at once: no redirect, no empty body in between.
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('tab', { name: 'Statistics', selected: true })).toBeVisible();
+  await expect(page.getByRole('grid', { name: `Sync sessions of ${name}` })).toBeVisible();
   await expect(page.getByText('Disabled due to an error')).toBeVisible();
   await expectAccessible(page);
   await saveScreenshot(page, 'user-in-error');
   await page.getByRole('button', { name: 'Enable sync' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Enable sync' }).click();
+  // The dialog says what enabling does for a user in error: sync again, the old error forgotten.
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('The user synchronizes again at the next sync interval');
+  await expect(dialog).toContainText('no longer counts');
+  await expect(dialog).not.toContainText('stops synchronizing');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Enable sync' }).click();
   await expect(page.getByText('Sync enabled for the user.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('Disabled due to an error')).toHaveCount(0);
@@ -85,6 +95,7 @@ test('disable and re-enable a user who is disabled due to an error, and see the 
 
   await page.goto(userUrl);
   await page.getByRole('button', { name: 'Disable sync' }).click();
+  await expect(page.getByRole('dialog')).toContainText('The user stops synchronizing until sync is enabled again.');
   await page.getByRole('dialog').getByRole('button', { name: 'Disable sync' }).click();
   await expect(page.getByText('Sync disabled for the user.')).toBeVisible();
   await page.goto(`${baseUrl()}/users?status=disabled&q=${encodeURIComponent(name)}`);

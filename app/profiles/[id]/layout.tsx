@@ -33,7 +33,7 @@ export default async function ProfileLayout({ params, children }: { params: Prom
           action={setProfileSyncAction}
         />
       </Stack>
-      <SubTabs label="Profile sections" tabs={[
+      <SubTabs label="Profile sections" home={`/profiles/${profile.id}`} tabs={[
           { href: `/profiles/${profile.id}/users`, label: 'Users' },
           { href: `/profiles/${profile.id}/statistics`, label: 'Statistics' },
           { href: `/profiles/${profile.id}/sync-issues`, label: 'Sync issues' },

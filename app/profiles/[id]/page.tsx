@@ -1,7 +1,7 @@
-// /profiles/{id} — opens the profile's first sub-tab.
-import { redirect } from 'next/navigation';
+// /profiles/{id} — the profile's first sub-tab, Users, shown at once (no redirect round trip
+// with an empty page in between); its links lead on under /profiles/{id}/users.
+import ProfileUsersPage from './users/page';
 
-export default async function ProfilePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  redirect(`/profiles/${encodeURIComponent(id)}/users`);
-}
+export { metadata } from './users/page';
+
+export default ProfileUsersPage;

@@ -30,6 +30,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export default async function UserLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
   const viewer = await requireTenantViewer();
   const user = await orNotFound(getUser(viewer, (await params).id));
+  const syncOn = user.userSyncEnabled && user.effectiveStatus !== 'error';
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="breadcrumb">
@@ -59,18 +60,22 @@ export default async function UserLayout({ params, children }: { params: Promise
           <SyncToggleButton
             id={user.id}
             // A user disabled due to an error is enabled again (the error stops counting).
-            enabled={user.userSyncEnabled && user.effectiveStatus !== 'error'}
+            enabled={syncOn}
             subject={user.name}
             consequence={
-              user.userSyncEnabled
+              syncOn
                 ? 'The user stops synchronizing until sync is enabled again.'
-                : 'The user synchronizes again; errors reported before now no longer count.'
+                : user.effectiveStatus === 'error'
+                  ? `The user synchronizes again at the next sync interval; the error reported before now ("${user.syncErrorReason ?? 'no reason given'}") no longer counts. If its cause remains, the engine reports it again.`
+                  : user.profileSyncEnabled
+                    ? 'The user synchronizes again at the next sync interval.'
+                    : `The user is enabled, but synchronizes only once the profile "${user.profileName}" is enabled too.`
             }
             action={setUserSyncAction}
           />
         </Stack>
       </Paper>
-      <SubTabs label="User sections" tabs={[
+      <SubTabs label="User sections" home={`/users/${user.id}`} tabs={[
           { href: `/users/${user.id}/statistics`, label: 'Statistics' },
           { href: `/users/${user.id}/sync-issues`, label: 'Sync issues' },
           { href: `/users/${user.id}/settings`, label: 'Settings' },

@@ -1,7 +1,7 @@
-// /users/{id} — opens the user's first sub-tab.
-import { redirect } from 'next/navigation';
+// /users/{id} — the user's first sub-tab, Statistics, shown at once (no redirect round trip
+// with an empty page in between); its links lead on under /users/{id}/statistics.
+import UserStatisticsPage from './statistics/page';
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  redirect(`/users/${encodeURIComponent(id)}/statistics`);
-}
+export { metadata } from './statistics/page';
+
+export default UserStatisticsPage;

@@ -9,6 +9,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** axe's target-size rule (WCAG 2.5.8): every link and button at least 24 px, or far enough apart. */
+export async function expectTouchTargets(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+  expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
