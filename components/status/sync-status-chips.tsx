@@ -1,6 +1,14 @@
 // The sync statuses, always as text and colour: Enabled green; Disabled and Disabled due to an
-// error red (with the engine's reason at hand).
+// error red (with the engine's reason at hand). The six session statuses each have an icon too:
+// Ready to synchronize (outlined) and Skipped (filled) share grey, and colour alone is not enough.
+import BlockIcon from '@mui/icons-material/Block';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
+import SkipNextIcon from '@mui/icons-material/SkipNext';
+import SyncIcon from '@mui/icons-material/Sync';
 import Stack from '@mui/material/Stack';
+import type { ReactElement } from 'react';
 import Typography from '@mui/material/Typography';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { EFFECTIVE_SYNC_STATUS_LABELS, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
@@ -29,6 +37,15 @@ export function EffectiveStatusChip({ status, reason, fullReason = false }: { st
   );
 }
 
+const SESSION_STATUS_ICONS: Record<SessionStatus, ReactElement> = {
+  ready: <HourglassEmptyIcon />,
+  started: <SyncIcon />,
+  success: <CheckCircleIcon />,
+  skipped: <SkipNextIcon />,
+  canceled: <BlockIcon />,
+  error: <ErrorIcon />,
+};
+
 export function SessionStatusChip({ status }: { status: SessionStatus }) {
-  return <StatusChip label={SESSION_STATUS_LABELS[status]} tone={SESSION_STATUS_TONES[status]} />;
+  return <StatusChip label={SESSION_STATUS_LABELS[status]} tone={SESSION_STATUS_TONES[status]} icon={SESSION_STATUS_ICONS[status]} outlined={status === 'ready'} />;
 }

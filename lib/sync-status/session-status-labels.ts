@@ -10,6 +10,7 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   error: 'Error',
 };
 
+// Colours; Ready to synchronize and Skipped share grey and differ by icon and outline (the chip).
 export const SESSION_STATUS_TONES: Record<SessionStatus, 'good' | 'bad' | 'neutral' | 'warning' | 'info'> = {
   ready: 'neutral',
   started: 'info',
