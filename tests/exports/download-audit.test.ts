@@ -55,7 +55,7 @@ describeEachDatabase('download audit', (database) => {
       {
         actor: 'boss@audited.test',
         target: 'user Jane Roe',
-        after: { file: 'sessions Jane Roe 2026-11-20_2026-11-23.csv', query: 'from=2026-11-20&to=2026-11-23&status=success' },
+        after: { file: 'sessions Jane Roe 2026-11-20_2026-11-23 status-success.csv', query: 'from=2026-11-20&to=2026-11-23&status=success' },
       },
       { actor: 'boss@audited.test', target: 'user Jane Roe', after: { file: 'sessions Jane Roe selected-2.csv', query: 'ids=2 selected' } },
       { actor: 'boss@audited.test', target: 'profile Sales', after: { file: expect.stringMatching(/^sync issues Sales/), query: 'all' } },
