@@ -21,9 +21,9 @@ export async function proxy(request: NextRequest) {
   const ownUrl = panelUrl();
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const hsts = strictTransportSecurity(ownUrl);
   const secured = (response: NextResponse) => {
     response.headers.set('content-security-policy', policy);
-    const hsts = strictTransportSecurity(ownUrl);
     if (hsts) response.headers.set('strict-transport-security', hsts);
     return response;
   };

@@ -2,8 +2,11 @@
 // a message that names the variable.
 import { z } from 'zod';
 
-const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
-const flag = z.preprocess((value) => (value === '' ? undefined : value), z.enum(['0', '1']).optional());
+// An empty variable counts as unset (`FOO= npm start`), so its default applies.
+const unsetIfEmpty = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+const optionalText = unsetIfEmpty(z.string().optional());
+const flag = unsetIfEmpty(z.enum(['0', '1']).optional());
+const urlOr = (fallback: string) => unsetIfEmpty(z.url('must be a URL').default(fallback));
 const port = (fallback: number) =>
   z.preprocess(
     (value) => (value === '' || value === undefined ? fallback : value),
@@ -18,23 +21,20 @@ const limit = (fallback: number, min = 1) =>
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
+  DATABASE_URL: unsetIfEmpty(
     z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
-  DATA_DIR: z.preprocess((value) => (value === '' ? undefined : value), z.string().default('.data')),
+  DATA_DIR: unsetIfEmpty(z.string().default('.data')),
   PORT: port(3000),
   DEMO_IDP_PORT: port(3001),
   DEMO: flag,
-  SUPPORT_EMAIL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
+  SUPPORT_EMAIL: unsetIfEmpty(
     z.email('must be an email address').default('support@sync-admin.test'),
   ),
-  LOG_LEVEL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
+  LOG_LEVEL: unsetIfEmpty(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   // Limits and timeouts (docs/operations.md). Per instance: each app process has its own.
@@ -52,7 +52,7 @@ const envSchema = z.object({
   DOWNLOAD_STALL_TIMEOUT_MS: limit(120_000, 100),
   INGEST_BODY_TIMEOUT_MS: limit(60_000, 100),
   // Set by `npm start` for the server it spawns: the process that hands the embedded database over.
-  DATA_DIR_LOCK_HOLDER: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional()),
+  DATA_DIR_LOCK_HOLDER: unsetIfEmpty(z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),
   NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   // Identity providers: each is on when its client id is set.
@@ -63,24 +63,15 @@ const envSchema = z.object({
   SALESFORCE_CLIENT_ID: optionalText,
   SALESFORCE_CLIENT_SECRET: optionalText,
   // https://login.salesforce.com (production) or https://test.salesforce.com (sandbox).
-  SALESFORCE_LOGIN_URL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.url('must be a URL').default('https://login.salesforce.com'),
-  ),
+  SALESFORCE_LOGIN_URL: urlOr('https://login.salesforce.com'),
   ENTRA_CLIENT_ID: optionalText,
   ENTRA_CLIENT_SECRET: optionalText,
   ENTRA_TENANT_ID: optionalText,
   // The Entra authority; overridable for tests against a local identity provider.
-  ENTRA_AUTHORITY: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.url('must be a URL').default('https://login.microsoftonline.com'),
-  ),
+  ENTRA_AUTHORITY: urlOr('https://login.microsoftonline.com'),
   GOOGLE_CLIENT_ID: optionalText,
   GOOGLE_CLIENT_SECRET: optionalText,
-  GOOGLE_ISSUER: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.url('must be a URL').default('https://accounts.google.com'),
-  ),
+  GOOGLE_ISSUER: urlOr('https://accounts.google.com'),
 }).superRefine((config, context) => {
   const pairs = [
     ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],

@@ -4,7 +4,7 @@ import 'server-only';
 // of a bad parameter or a stale page link. Pages load it; components/audit/audit-page.tsx
 // renders it.
 import type { SupportViewer, TenantViewer } from '@/lib/auth/viewer';
-import { InvalidCursorError } from '@/lib/paging/cursor';
+import { InvalidCursorError, PAGE_SIZES } from '@/lib/paging/cursor';
 import { parseSearch } from '@/lib/search/parse-search';
 import { single, type SearchParams } from '@/lib/search/search-params';
 import { listAuditEvents, type AuditEventsPage } from './list-audit-events';
@@ -23,7 +23,7 @@ export async function loadAuditLog(viewer: TenantViewer | SupportViewer, path: s
     const page = await listAuditEvents({ viewer, ...parsed.value });
     const link = (cursor: string | null) => {
       const query = new URLSearchParams(Object.entries(filterValues).filter(([, v]) => v));
-      if (parsed.value.pageSize !== 25) query.set('pageSize', String(parsed.value.pageSize));
+      if (parsed.value.pageSize !== PAGE_SIZES[0]) query.set('pageSize', String(parsed.value.pageSize));
       if (cursor) query.set('cursor', cursor);
       const text = query.toString();
       return text ? `${path}?${text}` : path;

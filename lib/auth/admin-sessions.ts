@@ -3,8 +3,11 @@ import 'server-only';
 // panel only while the session is live — so signing out, or support revoking the tenant's
 // access, ends it for good, whatever the cookie's own expiry says.
 import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { adminSessions, admins } from '@/db/schema';
+
+const isSessionId = (value: string | undefined): value is string => z.uuid().safeParse(value).success;
 
 type Executor = Pick<Database, 'insert' | 'update' | 'select' | 'delete'>;
 
@@ -18,7 +21,7 @@ export async function startAdminSession(db: Executor, adminId: string, maxAgeSec
 
 /** Whether the session is the admin's, not ended and not expired. */
 export async function isAdminSessionLive(db: Executor, adminId: string, sessionId: string | undefined): Promise<boolean> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+  if (!isSessionId(sessionId)) return false;
   const [live] = await db
     .select({ id: adminSessions.id })
     .from(adminSessions)
@@ -27,7 +30,7 @@ export async function isAdminSessionLive(db: Executor, adminId: string, sessionI
 }
 
 export async function endAdminSession(db: Executor, sessionId: string | undefined): Promise<void> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return;
+  if (!isSessionId(sessionId)) return;
   await db.update(adminSessions).set({ endedAt: sql`now()` }).where(and(eq(adminSessions.id, sessionId), isNull(adminSessions.endedAt)));
 }
 

@@ -11,7 +11,7 @@ export function sanitizeFilename(name: string): string {
   return cleaned || 'download';
 }
 
-export function rangeSuffix(range: { from: Date | null; to: Date | null }): string {
+function rangeSuffix(range: { from: Date | null; to: Date | null }): string {
   const day = (date: Date) => date.toISOString().slice(0, 10);
   if (!range.from && !range.to) return 'all';
   return `${range.from ? day(range.from) : 'start'}_${range.to ? day(range.to) : 'now'}`;

@@ -6,7 +6,7 @@ import 'server-only';
 import { getDatabase } from '@/db/client';
 import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import { CONTROL_CHARACTERS } from '@/lib/search/fields';
+import { CONTROL_CHARACTERS } from '@/lib/text/unsafe-characters';
 
 export interface DownloadAudit {
   target: { type: 'user' | 'profile'; id: string; label: string };
@@ -19,7 +19,7 @@ const MAX_QUERY_LENGTH = 500;
 const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'errorSource', 'errorCategory', 'type', 'operation', 'code', 'ids'];
 
 /** The download's own parameters as the admin gave them, a selection counted instead of listed. */
-export function describeDownloadQuery(url: string): string {
+function describeDownloadQuery(url: string): string {
   const given = new URL(url).searchParams;
   const parts: string[] = [];
   for (const name of DOWNLOAD_PARAMETERS) {

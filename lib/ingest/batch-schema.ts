@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ERROR_SOURCES, ISSUE_OPERATIONS, ISSUE_TYPES, SESSION_STATUSES, SYNC_DIRECTIONS } from '@/domain/sync-vocabulary';
 import { parseSetting, settingDefinition } from '@/lib/settings/catalog';
+import { containsNul } from '@/lib/text/unsafe-characters';
 import { instantText } from '@/lib/time/parse-instant';
 
 export const MAX_SECTION_ITEMS = 10_000;
@@ -17,7 +18,7 @@ const emailSchema = z
   .transform((value) => value.toLowerCase());
 const count = z.number().int().min(0).max(2_147_483_647);
 // PostgreSQL's text cannot hold NUL: refused here (422 at its path) rather than by the database.
-const text = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
+const text = (max: number) => z.string().max(max).refine((value) => !containsNul(value), 'must not contain the NUL character');
 const name = text(200).trim().min(1);
 const optionalText = (max: number) => text(max).nullable().optional();
 

@@ -1,6 +1,7 @@
 // Opaque keyset cursors: the last row's sort key, base64url JSON. A tampered or stale cursor
 // is a 400 with a message, never a 500.
 import { z } from 'zod';
+import { containsNul } from '@/lib/text/unsafe-characters';
 import { instantText } from '@/lib/time/parse-instant';
 
 export class InvalidCursorError extends Error {
@@ -28,15 +29,9 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | null | undefi
 /** The sort values a cursor may carry, checked before they reach SQL: text the database can
  * compare (no NUL), or an instant it can store. */
 export const CURSOR_VALUES = {
-  text: z.string().max(1_000).refine((value) => !value.includes('\u0000')),
+  text: z.string().max(1_000).refine((value) => !containsNul(value)),
   instant: instantText(),
 };
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-
-export function parsePageSize(value: string | null | undefined): PageSize | null {
-  if (value === undefined || value === null || value === '') return 25;
-  const size = Number(value);
-  return (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : null;
-}

@@ -10,7 +10,7 @@ import { scheduledLimits } from '@/lib/db-limits';
 import { logger } from '@/lib/logger';
 import { advanceWindows } from '@/lib/rollups/advance-windows';
 
-export const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
+const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
 const FIRST_RUN_DELAY_MS = 2_000;
 
 const STARTED = Symbol.for('sync-admin-panel.scheduled-steps');

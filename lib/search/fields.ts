@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { InvalidCursorError, PAGE_SIZES, type PageSize } from '@/lib/paging/cursor';
 import type { Direction, KeysetRequest } from '@/lib/paging/keyset';
+import { CONTROL_CHARACTERS } from '@/lib/text/unsafe-characters';
 import { INSTANT_RANGE_WORDS, parseInstant, type TimeRange } from '@/lib/time/parse-instant';
 
 const absentIsNull = <Schema extends z.ZodType>(schema: Schema) => schema.optional().transform((value) => value ?? null);
@@ -11,9 +12,6 @@ const absentIsNull = <Schema extends z.ZodType>(schema: Schema) => schema.option
 /** A value from a fixed list, e.g. a status. */
 export const oneOf = <const Values extends readonly string[]>(name: string, values: Values, wording = `one of ${values.join(', ')}`) =>
   absentIsNull(z.enum(values, { error: `"${name}" must be ${wording}.` }));
-
-/** Characters no URL text needs and the database refuses (NUL) or a page cannot show. */
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** Free text such as a search, trimmed, up to `max` characters, without control characters. */
 export const text = (name: string, max: number) =>

@@ -7,7 +7,7 @@ import { idList, oneOf, pagingFields, periodFields, sortOrder, text, toPaging, t
 import type { TimeRange } from '@/lib/time/parse-instant';
 import { SESSION_SORT_KEYS } from './session-order';
 
-export const MAX_SELECTED_IDS = 1_000;
+const MAX_SELECTED_IDS = 1_000;
 
 const sessionFilterFields = {
   ...periodFields,
@@ -32,7 +32,7 @@ export const statisticsSearch = (defaults: TimeRange) =>
     .transform(toPeriod(defaults))
     .transform(toPaging);
 
-export const THREE_DAYS_MS = 3 * 86_400_000;
+const THREE_DAYS_MS = 3 * 86_400_000;
 
 export function defaultStatisticsRange(now = new Date()): { from: Date; to: Date } {
   return { from: new Date(now.getTime() - THREE_DAYS_MS), to: now };

@@ -4,7 +4,7 @@
 // the database stores and compares without surprises (PostgreSQL has no year 0).
 import { z } from 'zod';
 
-export const INSTANT_RANGE = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') } as const;
+const INSTANT_RANGE = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') } as const;
 export const INSTANT_RANGE_WORDS = 'from 2000-01-01 to 2099-12-31 (UTC)';
 
 export const isInInstantRange = (date: Date) => date.getTime() >= INSTANT_RANGE.from.getTime() && date.getTime() < INSTANT_RANGE.to.getTime();
