@@ -25,7 +25,7 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
   const header = (
     <>
       <Typography variant="h1">Profiles</Typography>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <FilterByMenu current={parsed.ok ? parsed.value.status : null} />
         <AppLink href="/profiles?status=enabled">
           <StatusChip label={`Enabled: ${counts.enabled}`} tone="good" />

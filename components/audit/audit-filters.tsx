@@ -8,7 +8,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
 export function AuditFilters({ path, actions, values }: { path: string; actions: AuditAction[]; values: { from: string; to: string; action: string } }) {
   return (
     <form method="get" action={path} aria-label="Filter the audit log">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField name="from" type="date" label="From (UTC)" size="small" defaultValue={values.from} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField name="to" type="date" label="To (UTC, exclusive)" size="small" defaultValue={values.to} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField

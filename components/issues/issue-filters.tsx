@@ -31,7 +31,7 @@ function Choice({ name, label, value, options }: { name: string; label: string; 
 export function IssueFilters({ path, values }: { path: string; values: Values }) {
   return (
     <form method="get" action={path} aria-label="Filter sync issues">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField name="from" type="date" label="From (UTC)" size="small" defaultValue={values.from.slice(0, 10)} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField name="to" type="date" label="To (UTC, exclusive)" size="small" defaultValue={values.to.slice(0, 10)} slotProps={{ inputLabel: { shrink: true } }} />
         <Choice name="type" label="Type" value={values.type} options={Object.entries(ISSUE_TYPE_LABELS)} />

@@ -23,35 +23,40 @@ export function KeysetPager({
   noun: string;
 }) {
   return (
-    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} component="nav" aria-label="Pages">
+    <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} component="nav" aria-label="Pages">
       <Typography variant="body2" color="text.secondary">
         {total ? `${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''} ${noun}` : ''}
       </Typography>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="body2" color="text.secondary">
-          Rows per page:
-        </Typography>
-        {PAGE_SIZES.map((size) => (
-          <LinkButton
-            key={size}
-            size="small"
-            href={withParams(path, params, { pageSize: size === 25 ? null : String(size) })}
-            variant={size === pageSize ? 'contained' : 'text'}
-            aria-current={size === pageSize ? 'true' : undefined}
-            aria-label={`${size} rows per page`}
-          >
-            {size}
+      {/* Page sizes and paging each stay on one line; on a phone the paging moves under them. */}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+            Rows per page:
+          </Typography>
+          {PAGE_SIZES.map((size) => (
+            <LinkButton
+              key={size}
+              size="small"
+              href={withParams(path, params, { pageSize: size === 25 ? null : String(size) })}
+              variant={size === pageSize ? 'contained' : 'text'}
+              aria-current={size === pageSize ? 'true' : undefined}
+              aria-label={`${size} rows per page`}
+            >
+              {size}
+            </LinkButton>
+          ))}
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <LinkButton size="small" href={withParams(path, params, {})} disabled={!previousCursor}>
+            First page
           </LinkButton>
-        ))}
-        <LinkButton size="small" href={withParams(path, params, {})} disabled={!previousCursor}>
-          First page
-        </LinkButton>
-        <LinkButton size="small" href={previousCursor ? withParams(path, params, { before: previousCursor }) : '#'} disabled={!previousCursor}>
-          ‹ Previous
-        </LinkButton>
-        <LinkButton size="small" href={nextCursor ? withParams(path, params, { after: nextCursor }) : '#'} disabled={!nextCursor} variant="outlined">
-          Next ›
-        </LinkButton>
+          <LinkButton size="small" href={previousCursor ? withParams(path, params, { before: previousCursor }) : '#'} disabled={!previousCursor}>
+            ‹ Previous
+          </LinkButton>
+          <LinkButton size="small" href={nextCursor ? withParams(path, params, { after: nextCursor }) : '#'} disabled={!nextCursor} variant="outlined">
+            Next ›
+          </LinkButton>
+        </Stack>
       </Stack>
     </Stack>
   );

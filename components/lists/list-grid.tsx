@@ -1,8 +1,11 @@
 'use client';
 // The grid of every list page: one page of rows the server sorted and paged (the URL holds the
 // state), a sort change being a navigation to the same URL with `sort`. `wrapRows` lets rows
-// grow with their content (a chip beside a date, a wrapped description).
-import { DataGrid, type DataGridProps, type GridValidRowModel } from '@mui/x-data-grid';
+// grow with their content (a chip beside a date, a wrapped description). Headers wrap onto two
+// lines, so a column is as wide as its values need, not as its header in the vendor's words.
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { DataGrid, type DataGridProps, type GridColDef, type GridValidRowModel } from '@mui/x-data-grid';
 import { useNonce } from '@/components/nonce';
 import { useSortNavigation } from './use-sort-navigation';
 
@@ -12,13 +15,32 @@ type ListGridProps<Row extends GridValidRowModel> = Omit<DataGridProps<Row>, 'so
   /** The order without `sort` in the URL, e.g. `-startedAt`. */
   defaultSort: string;
   wrapRows?: boolean;
+  /** On a phone these fields come first, in this order (the rest follow in theirs), so the
+   *  columns that say what a row is and how it went are seen before scrolling sideways. */
+  keyColumns?: string[];
 };
 
-const WRAPPED_ROWS = { getRowHeight: () => 'auto' as const, sx: { bgcolor: 'background.paper', '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } } };
+const GRID_STYLE = {
+  bgcolor: 'background.paper',
+  // "Synchronization" is the longest word of a header: at this size it fits a date column even
+  // beside the sort arrow.
+  '& .MuiDataGrid-columnHeaderTitle': { whiteSpace: 'normal', lineHeight: 1.2, fontSize: '0.75rem' },
+  '& .MuiDataGrid-sortButton': { p: '2px' },
+};
+const WRAPPED_ROWS = { getRowHeight: () => 'auto' as const, sx: { ...GRID_STYLE, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } } };
+// Two header lines at the compact density (the grid scales this height by 0.7).
+const TWO_LINE_HEADER_HEIGHT = 68;
 
-export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSort, wrapRows = false, ...grid }: ListGridProps<Row>) {
+function keyColumnsFirst<Row extends GridValidRowModel>(columns: readonly GridColDef<Row>[], keyColumns: string[]): GridColDef<Row>[] {
+  const rank = (column: GridColDef<Row>) => (keyColumns.includes(column.field) ? keyColumns.indexOf(column.field) : keyColumns.length);
+  // Array.prototype.sort is stable: columns of equal rank keep their order.
+  return [...columns].sort((a, b) => rank(a) - rank(b));
+}
+
+export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSort, wrapRows = false, keyColumns = [], columns, ...grid }: ListGridProps<Row>) {
   const onSortModelChange = useSortNavigation(defaultSort);
   const nonce = useNonce();
+  const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <DataGrid<Row>
       sortingMode="server"
@@ -27,8 +49,10 @@ export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSo
       hideFooter
       density="compact"
       autoHeight
-      {...(wrapRows ? WRAPPED_ROWS : { sx: { bgcolor: 'background.paper' } })}
+      columnHeaderHeight={TWO_LINE_HEADER_HEIGHT}
+      {...(wrapRows ? WRAPPED_ROWS : { sx: GRID_STYLE })}
       {...grid}
+      columns={isPhone && keyColumns.length > 0 ? keyColumnsFirst(columns, keyColumns) : columns}
       nonce={nonce}
       aria-label={label}
       sortModel={[{ field: sort.field, sort: sort.direction }]}

@@ -44,7 +44,7 @@ export function OverviewView({ figures, period }: { figures: OverviewFigures; pe
   const sourceLabel = (source: ErrorSource | null) => (source ? ERROR_SOURCE_LABELS[source] : 'Not reported');
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <KpiTile label="Sync sessions" value={number(totals.all)} detail={`${percent(totals.success, totals.all)} successful`} />
         <KpiTile label="Sessions in error" value={number(totals.error)} detail={`${percent(totals.error, totals.all)} of all sessions`} />
         <KpiTile label="Skipped sessions" value={percent(totals.skipped, totals.all)} detail={`${number(totals.skipped)} skipped`} />

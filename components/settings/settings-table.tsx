@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -20,9 +21,10 @@ export function SettingsTable({ columns, rows }: { columns: string[]; rows: Sett
   return (
     <Stack spacing={3}>
       {(Object.keys(SETTING_GROUPS) as SettingGroup[]).map((group) => (
-        <Paper key={group} variant="outlined">
+        // On a phone the table scrolls inside itself (reachable by keyboard), its Setting column first.
+        <TableContainer key={group} component={Paper} variant="outlined" tabIndex={0} role="region" aria-label={SETTING_GROUPS[group]}>
           {/* Fixed layout: the columns line up across the group tables. */}
-          <Table aria-label={SETTING_GROUPS[group]} size="small" sx={{ tableLayout: 'fixed' }}>
+          <Table aria-label={SETTING_GROUPS[group]} size="small" sx={{ tableLayout: 'fixed', minWidth: 640 }}>
             <caption style={{ captionSide: 'top', textAlign: 'left', padding: '12px 16px 4px' }}>
               <Typography variant="h2" component="span" color="text.primary" sx={{ fontSize: '1.1rem', fontWeight: 600 }}>
                 {SETTING_GROUPS[group]}
@@ -58,7 +60,7 @@ export function SettingsTable({ columns, rows }: { columns: string[]; rows: Sett
                 ))}
             </TableBody>
           </Table>
-        </Paper>
+        </TableContainer>
       ))}
     </Stack>
   );

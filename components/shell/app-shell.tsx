@@ -1,4 +1,5 @@
-// The frame of every page: the top bar with the signed-in admin, and the navigation.
+// The frame of every page: the top bar with the navigation and the signed-in admin. The main
+// area never grows wider than the window: wide tables scroll inside themselves.
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
@@ -8,28 +9,39 @@ import type { ReactNode } from 'react';
 import { AccessWatcher } from '@/components/auth/access-watcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import type { Viewer } from '@/lib/auth/viewer';
-import { AdministrationNav } from './administration-nav';
+import { MenuNavigation, TopBarNavigation } from './administration-nav';
 import { navigationFor, ROLE_LABELS } from './navigation';
+
+function SignedInAdmin({ viewer, testId }: { viewer: Viewer; testId?: string }) {
+  return (
+    <Box sx={{ lineHeight: 1.2, minWidth: 0 }} data-testid={testId}>
+      <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+        {viewer.name} ({viewer.email})
+      </Typography>
+      <Typography variant="caption">
+        {viewer.tenantName ? `${viewer.tenantName} · ` : ''}
+        {ROLE_LABELS[viewer.role]}
+      </Typography>
+    </Box>
+  );
+}
 
 export function AppShell({ viewer, children }: { viewer: Viewer | null; children: ReactNode }) {
   const sections = navigationFor(viewer);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
       <AppBar position="static" color="primary" component="header">
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography component="span" variant="h6" sx={{ fontWeight: 600, flex: 1 }}>
+        <Toolbar variant="dense" sx={{ gap: { xs: 1, md: 2 }, px: { xs: 1, sm: 2 } }}>
+          {sections.length > 0 && <MenuNavigation sections={sections} footer={viewer && <SignedInAdmin viewer={viewer} />} />}
+          <Typography component="span" variant="h6" sx={{ fontWeight: 600, whiteSpace: 'nowrap', fontSize: { xs: '1.05rem', sm: '1.25rem' } }}>
             Sync Admin Panel
           </Typography>
+          {sections.length > 0 && <TopBarNavigation sections={sections} />}
+          <Box sx={{ flex: 1 }} />
           {viewer && (
-            <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
-              <Box sx={{ textAlign: 'right', lineHeight: 1.2 }} data-testid="signed-in-admin">
-                <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {viewer.name} ({viewer.email})
-                </Typography>
-                <Typography variant="caption">
-                  {viewer.tenantName ? `${viewer.tenantName} · ` : ''}
-                  {ROLE_LABELS[viewer.role]}
-                </Typography>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minWidth: 0 }}>
+              <Box sx={{ display: { xs: 'none', md: 'block' }, textAlign: 'right' }}>
+                <SignedInAdmin viewer={viewer} testId="signed-in-admin" />
               </Box>
               <SignOutButton />
             </Stack>
@@ -37,11 +49,8 @@ export function AppShell({ viewer, children }: { viewer: Viewer | null; children
         </Toolbar>
       </AppBar>
       {viewer && <AccessWatcher />}
-      <Box sx={{ display: 'flex', flex: 1 }}>
-        {sections.length > 0 && <AdministrationNav sections={sections} />}
-        <Box component="main" id="main" sx={{ flex: 1, p: 3, minWidth: 0 }}>
-          {children}
-        </Box>
+      <Box component="main" id="main" sx={{ flex: 1, p: { xs: 1.5, sm: 2, xl: 3 }, minWidth: 0, maxWidth: '100vw' }}>
+        {children}
       </Box>
     </Box>
   );

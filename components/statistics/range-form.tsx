@@ -97,7 +97,7 @@ export function RangeForm({ from, to, status, errorSource, errorCategory, preset
         });
       }}
     >
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField label="From" type="datetime-local" size="small" value={fromValue} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
         <TextField label="To" type="datetime-local" size="small" value={toValue} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
         <ChoiceField label="Status" allLabel="All statuses" value={statusValue} onChange={setStatus} options={SESSION_STATUS_LABELS} minWidth={200} />

@@ -1,9 +1,8 @@
 'use client';
-// The statistics grid's toolbar: the downloads and the Columns button on one row, in the grid's
-// own toolbar band (the default one held only the Columns button).
-import ViewColumnIcon from '@mui/icons-material/ViewColumn';
-import Tooltip from '@mui/material/Tooltip';
-import { ColumnsPanelTrigger, Toolbar, ToolbarButton } from '@mui/x-data-grid';
+// The statistics grid's toolbar: the downloads and the Columns button in the grid's own toolbar
+// band; on a phone the buttons wrap onto a second line rather than being cut.
+import { Toolbar } from '@mui/x-data-grid';
+import { ColumnsButton } from '@/components/lists/columns-button';
 import { DownloadToolbar, type DownloadLinks } from './download-toolbar';
 
 declare module '@mui/x-data-grid' {
@@ -15,13 +14,9 @@ declare module '@mui/x-data-grid' {
 
 export function SessionsGridToolbar({ downloadLinks, selected = [] }: { downloadLinks?: DownloadLinks; selected?: string[] }) {
   return (
-    <Toolbar>
+    <Toolbar style={{ flexWrap: 'wrap', height: 'auto', minHeight: 52 }}>
       {downloadLinks && <DownloadToolbar links={downloadLinks} selected={selected} />}
-      <Tooltip title="Columns">
-        <ColumnsPanelTrigger render={<ToolbarButton aria-label="Columns" />}>
-          <ViewColumnIcon fontSize="small" />
-        </ColumnsPanelTrigger>
-      </Tooltip>
+      <ColumnsButton />
     </Toolbar>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
-// The sync sessions table of a user or a profile: the seed's columns, statuses as text and
-// colour, a Download log action per row, row selection for downloads (this page's rows), and
-// the Table actions column chooser remembered per admin.
+// The sync sessions table of a user or a profile: the seed's columns sized to fit a laptop
+// (compact dates, long text cut with the whole on hover and click), statuses as text and
+// colour, the User ID as the name with the id copyable, a Download log action per row, row
+// selection for downloads (this page's rows), and the column chooser remembered per admin.
 import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
@@ -10,6 +11,9 @@ import { type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionM
 import NextLink from 'next/link';
 import { useState, useTransition } from 'react';
 import { saveColumnVisibilityAction } from '@/app/preferences/actions';
+import { CopyableId } from '@/components/cells/copyable-id';
+import { TruncatedText } from '@/components/cells/truncated-text';
+import { WrappedText } from '@/components/cells/wrapped-text';
 import { ListGrid } from '@/components/lists/list-grid';
 import { SessionStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
@@ -38,28 +42,30 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
     {
       field: 'userId',
       headerName: 'User ID',
-      minWidth: 170,
+      minWidth: 140,
       flex: 1,
       sortable: false,
       renderCell: ({ row }) => (
-        <Link component={NextLink} href={`/users/${row.userId}/statistics`} title={row.userId}>
-          {row.userName}
-        </Link>
+        <CopyableId id={row.userId} name={row.userName}>
+          <Link component={NextLink} href={`/users/${row.userId}/statistics`} noWrap>
+            {row.userName}
+          </Link>
+        </CopyableId>
       ),
     },
-    { field: 'startedAt', headerName: 'Synchronization start date', width: 200, renderCell: ({ row }) => <LocalDateTime iso={row.startedAt} /> },
-    { field: 'endedAt', headerName: 'Synchronization end date', width: 200, renderCell: ({ row }) => <LocalDateTime iso={row.endedAt} /> },
-    { field: 'status', headerName: 'Status', width: 200, renderCell: ({ row }) => <SessionStatusChip status={row.status} /> },
-    { field: 'scope', headerName: 'Synchronization scope', width: 110, type: 'number', sortable: false },
-    { field: 'changes', headerName: 'Changes', width: 90, type: 'number', sortable: false },
-    { field: 'issues', headerName: 'Issues', width: 80, type: 'number', sortable: false },
-    { field: 'errorCategory', headerName: 'Error category', width: 130, sortable: false },
-    { field: 'errorSource', headerName: 'Error source', width: 130, sortable: false, valueGetter: (_value, row) => (row.errorSource ? ERROR_SOURCE_LABELS[row.errorSource] : '') },
-    { field: 'message', headerName: 'Message', minWidth: 220, flex: 1.5, sortable: false, renderCell: ({ row }) => <span title={row.message ?? ''}>{row.message}</span> },
+    { field: 'startedAt', headerName: 'Synchronization start date', width: 140, renderCell: ({ row }) => <LocalDateTime iso={row.startedAt} compact /> },
+    { field: 'endedAt', headerName: 'Synchronization end date', width: 140, renderCell: ({ row }) => <LocalDateTime iso={row.endedAt} compact /> },
+    { field: 'status', headerName: 'Status', width: 150, renderCell: ({ row }) => <SessionStatusChip status={row.status} /> },
+    { field: 'scope', headerName: 'Synchronization scope', width: 118, type: 'number', sortable: false },
+    { field: 'changes', headerName: 'Changes', width: 76, type: 'number', sortable: false },
+    { field: 'issues', headerName: 'Issues', width: 64, type: 'number', sortable: false },
+    { field: 'errorCategory', headerName: 'Error category', width: 100, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.errorCategory} label="Error category" /> },
+    { field: 'errorSource', headerName: 'Error source', width: 96, sortable: false, valueGetter: (_value, row) => (row.errorSource ? ERROR_SOURCE_LABELS[row.errorSource] : ''), renderCell: ({ value }) => <WrappedText text={value} /> },
+    { field: 'message', headerName: 'Message', minWidth: 120, flex: 1.5, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.message} label="Message" /> },
     {
       field: 'actions',
       headerName: 'Actions',
-      width: 90,
+      width: 62,
       sortable: false,
       hideable: false,
       renderCell: ({ row }) =>
@@ -94,6 +100,8 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       defaultSort="-startedAt"
       rows={rows}
       columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
+      wrapRows
+      keyColumns={['userId', 'startedAt', 'status', 'message']}
       checkboxSelection={Boolean(downloads.userId)}
       rowSelectionModel={selection}
       onRowSelectionModelChange={setSelection}

@@ -21,14 +21,14 @@ export function SyncStatusChip({ enabled }: { enabled: boolean }) {
 
 export function EffectiveStatusChip({ status, reason, fullReason = false }: { status: EffectiveSyncStatus; reason?: string | null; fullReason?: boolean }) {
   return (
-    <Stack spacing={0.25} sx={{ py: 0.5, alignItems: 'flex-start' }}>
+    <Stack spacing={0.25} sx={{ py: 0.5, alignItems: 'flex-start', minWidth: 0, maxWidth: '100%' }}>
       <StatusChip label={EFFECTIVE_SYNC_STATUS_LABELS[status]} tone={status === 'enabled' ? 'good' : 'bad'} />
       {status === 'error' && reason && (
         <Typography
           variant="caption"
           color="error.dark"
           title={reason}
-          sx={fullReason ? { maxWidth: 480 } : { maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          sx={fullReason ? { maxWidth: 480 } : { maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
         >
           {reason}
         </Typography>

@@ -16,7 +16,8 @@ export interface Column<Row> {
 
 export function SimpleTable<Row>({ label, columns, rows, rowKey, empty }: { label: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty: string }) {
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // On a phone a wide table scrolls inside itself, reachable by keyboard.
+    <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-label={label}>
       <Table size="small" aria-label={label}>
         <TableHead>
           <TableRow>

@@ -8,7 +8,7 @@ import { EFFECTIVE_SYNC_STATUSES, EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/syn
 export function UserFilters({ path, status, q, sort }: { path: string; status: string; q: string; sort: string }) {
   return (
     <form method="get" action={path} role="search" aria-label="Filter users">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField
           name="status"
           select

@@ -27,15 +27,15 @@ export function UsersGrid({
   issuesSince: string;
 }) {
   const columns: GridColDef<UserRow>[] = [
-    linkColumn({ field: 'name', headerName: 'Name', flex: 1, minWidth: 160 }, (row) => ({ href: `/users/${row.id}`, text: row.name })),
-    { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 200 },
+    linkColumn({ field: 'name', headerName: 'Name', flex: 1, minWidth: 150 }, (row) => ({ href: `/users/${row.id}`, text: row.name })),
+    { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 190 },
     ...(showProfile
       ? [
           {
             field: 'profileName',
             headerName: 'Profile',
-            flex: 0.9,
-            minWidth: 140,
+            flex: 0.8,
+            minWidth: 130,
             sortable: false,
             renderCell: ({ row }: { row: UserRow }) => (
               <Link component={NextLink} href={`/profiles/${row.profileId}/users`}>
@@ -48,14 +48,14 @@ export function UsersGrid({
     {
       field: 'profileSyncEnabled',
       headerName: 'Synchronization status',
-      width: 190,
+      width: 118,
       sortable: false,
       renderCell: ({ row }) => <SyncStatusChip enabled={row.profileSyncEnabled} />,
     },
     {
       field: 'effectiveStatus',
       headerName: 'Effective synchronization status',
-      minWidth: 250,
+      minWidth: 210,
       flex: 1,
       sortable: false,
       renderCell: ({ row }) => <EffectiveStatusChip status={row.effectiveStatus} reason={row.syncErrorReason} />,
@@ -63,7 +63,7 @@ export function UsersGrid({
     {
       field: 'recentIssues',
       headerName: 'Issues (3 days)',
-      width: 130,
+      width: 84,
       sortable: false,
       type: 'number',
       // The same period on the user's Sync issues page, so the figure and the list agree.
@@ -76,12 +76,12 @@ export function UsersGrid({
     {
       field: 'lastSessionStartedAt',
       headerName: 'Last session',
-      width: 300,
+      width: 188,
       sortable: false,
       renderCell: ({ row }) =>
         row.lastSessionStartedAt && row.lastSessionStatus ? (
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
-            <LocalDateTime iso={row.lastSessionStartedAt} />
+          <Stack spacing={0.25} sx={{ alignItems: 'flex-start', py: 0.5 }}>
+            <LocalDateTime iso={row.lastSessionStartedAt} compact />
             <SessionStatusChip status={row.lastSessionStatus} />
           </Stack>
         ) : (
@@ -90,6 +90,6 @@ export function UsersGrid({
     },
   ];
   return (
-    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" wrapRows />
+    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" wrapRows keyColumns={['name', 'effectiveStatus', 'lastSessionStartedAt']} />
   );
 }

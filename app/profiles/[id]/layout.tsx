@@ -22,7 +22,7 @@ export default async function ProfileLayout({ params, children }: { params: Prom
         <AppLink href="/profiles">Profiles</AppLink>
         <Typography color="text.primary">{profile.name}</Typography>
       </Breadcrumbs>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h1">{profile.name}</Typography>
         <SyncStatusChip enabled={profile.syncEnabled} />
         <SyncToggleButton

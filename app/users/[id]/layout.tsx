@@ -39,7 +39,7 @@ export default async function UserLayout({ params, children }: { params: Promise
       </Breadcrumbs>
       <Typography variant="h1">{user.name}</Typography>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Stack direction="row" spacing={4} component="dl" sx={{ m: 0, flexWrap: 'wrap', rowGap: 2 }}>
+        <Stack direction="row" spacing={4} useFlexGap component="dl" sx={{ m: 0, flexWrap: 'wrap', rowGap: 2 }}>
           <Field label="Email">{user.email}</Field>
           <Field label="Profile">
             <AppLink href={`/profiles/${user.profileId}/users`}>{user.profileName}</AppLink>
