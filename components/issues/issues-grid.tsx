@@ -75,6 +75,7 @@ export function IssuesGrid({ rows, direction, label }: { rows: IssueRow[]; direc
       columns={columns}
       sort={{ field: 'occurredAt', direction }}
       defaultSort="-occurredAt"
+      empty="No sync issues match these filters."
       wrapRows
       keyColumns={['occurredAt', 'errorCode', 'name']}
       initialState={{ columns: { columnVisibilityModel: HIDDEN_ON_A_USERS_PAGE } }}

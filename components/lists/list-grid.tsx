@@ -11,6 +11,8 @@ import { useSortNavigation } from './use-sort-navigation';
 
 type ListGridProps<Row extends GridValidRowModel> = Omit<DataGridProps<Row>, 'sortModel' | 'onSortModelChange' | 'aria-label'> & {
   label: string;
+  /** What an empty table says, in the page's words ("No sync sessions in this period."). */
+  empty: string;
   sort: { field: string; direction: 'asc' | 'desc' };
   /** The order without `sort` in the URL, e.g. `-startedAt`. */
   defaultSort: string;
@@ -37,7 +39,7 @@ function keyColumnsFirst<Row extends GridValidRowModel>(columns: readonly GridCo
   return [...columns].sort((a, b) => rank(a) - rank(b));
 }
 
-export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSort, wrapRows = false, keyColumns = [], columns, ...grid }: ListGridProps<Row>) {
+export function ListGrid<Row extends GridValidRowModel>({ label, empty, sort, defaultSort, wrapRows = false, keyColumns = [], columns, ...grid }: ListGridProps<Row>) {
   const onSortModelChange = useSortNavigation(defaultSort);
   const nonce = useNonce();
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
@@ -55,6 +57,7 @@ export function ListGrid<Row extends GridValidRowModel>({ label, sort, defaultSo
       columns={isPhone && keyColumns.length > 0 ? keyColumnsFirst(columns, keyColumns) : columns}
       nonce={nonce}
       aria-label={label}
+      localeText={{ noRowsLabel: empty }}
       sortModel={[{ field: sort.field, sort: sort.direction }]}
       onSortModelChange={onSortModelChange}
     />

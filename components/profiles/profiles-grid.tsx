@@ -30,6 +30,6 @@ export function ProfilesGrid({ rows, direction }: { rows: ProfileRow[]; directio
     },
   ];
   return (
-    <ListGrid label="Profiles" rows={rows} columns={columns} sort={{ field: 'name', direction }} defaultSort="name" />
+    <ListGrid label="Profiles" rows={rows} columns={columns} sort={{ field: 'name', direction }} defaultSort="name" empty="No profiles yet: they appear once the sync engine reports them." />
   );
 }

@@ -98,6 +98,7 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       label={label}
       sort={{ field: sort, direction }}
       defaultSort="-startedAt"
+      empty="No sync sessions in this period match these filters."
       rows={rows}
       columns={downloads.profileId ? columns : columns.filter((c) => c.field !== 'userId')}
       wrapRows

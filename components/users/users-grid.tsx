@@ -90,6 +90,6 @@ export function UsersGrid({
     },
   ];
   return (
-    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" wrapRows keyColumns={['name', 'effectiveStatus', 'lastSessionStartedAt']} />
+    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" empty="No users match these filters." wrapRows keyColumns={['name', 'effectiveStatus', 'lastSessionStartedAt']} />
   );
 }

