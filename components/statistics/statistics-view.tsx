@@ -33,7 +33,7 @@ export function StatisticsView({ data, owner, ownerName, path, params }: { data:
         columnVisibility={result.columnVisibility}
         downloads={owner.kind === 'user' ? { userId: owner.id, period: result.periodQuery } : { profileId: owner.id, period: result.periodQuery }}
       />
-      <KeysetPager path={path} params={params} pageSize={result.pageSize} previousCursor={result.page.previousCursor} nextCursor={result.page.nextCursor} noun="" />
+      <KeysetPager path={path} params={params} pageSize={result.pageSize} previousCursor={result.page.previousCursor} nextCursor={result.page.nextCursor} total={result.total} noun="sessions" />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import 'server-only';
 // with the tenant and the owner); also read in batches by the CSV export. Counts are capped.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
+import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { ErrorSource, IssueOperation, IssueType, SyncDirection } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { CURSOR_VALUES } from '@/lib/paging/cursor';
@@ -33,8 +34,6 @@ export interface IssueRow {
   errorSource: ErrorSource | null;
   targetObjectId: string | null;
 }
-
-export const ISSUE_COUNT_CAP = 10_000;
 
 function conditions(viewer: TenantViewer, filter: IssueFilter): SQL {
   // The issue's own profile (the one its user had then) decides the scope.
@@ -95,11 +94,7 @@ export function readIssuesInBatches(viewer: TenantViewer, filter: IssueFilter, b
   return readInBatches((after) => listIssues(viewer, filter, { direction: 'asc', pageSize: batchSize, page: { after, before: null } }));
 }
 
-export async function countIssues(viewer: TenantViewer, filter: IssueFilter): Promise<{ count: number; capped: boolean }> {
-  const [row] = await queryRows<{ n: number }>(
-    getDatabase().db,
-    sql`select count(*)::int as n from (select 1 from sync_issues i where ${conditions(viewer, filter)} limit ${ISSUE_COUNT_CAP + 1}) matching`,
-  );
-  const n = row?.n ?? 0;
-  return { count: Math.min(n, ISSUE_COUNT_CAP), capped: n > ISSUE_COUNT_CAP };
+/** How many issues match, up to the cap ("10,000+"). */
+export function countIssues(viewer: TenantViewer, filter: IssueFilter): Promise<CappedCount> {
+  return countUpToCap(sql`select 1 from sync_issues i where ${conditions(viewer, filter)}`);
 }

@@ -3,6 +3,7 @@ import 'server-only';
 // chosen (./session-order). Also read in batches by the exports, oldest first.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
+import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import type { PageSize } from '@/lib/paging/cursor';
@@ -98,6 +99,12 @@ export async function listSessions(
     const name = order.segmentOf(row);
     return { s: name, k: segmentByName.get(name)!.keyOf(row), id: row.id };
   });
+}
+
+/** How many sessions the filter matches, up to the cap ("10,000+"): an index range of at most
+ *  COUNT_CAP + 1 entries, whatever the table's size. */
+export function countSessions(viewer: TenantViewer, filter: SessionFilter): Promise<CappedCount> {
+  return countUpToCap(sql`select 1 from sync_sessions s where ${sessionConditions(viewer, filter)}`);
 }
 
 /** Every session of the filter, oldest first, in batches: exports read this, never all at once. */

@@ -1,15 +1,16 @@
 import 'server-only';
 // What a Statistics sub-tab shows (a user's or a profile's): the period (default: the last 3
-// days), one page of sessions in the chosen order with the admin's column choice, the query of
-// its "This period" downloads — or the message of a bad parameter or a stale page link. Pages
-// load it; components/statistics/statistics-view.tsx renders it.
+// days), one page of sessions in the chosen order, how many match (capped), the admin's column
+// choice, the query of its "This period" downloads — or the message of a bad parameter or a
+// stale page link. Pages load it; components/statistics/statistics-view.tsx renders it.
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { KeysetPage } from '@/lib/paging/keyset';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 import { getColumnVisibility } from '@/lib/preferences/column-visibility';
-import { listSessions, type SessionRow } from './list-sessions';
+import type { CappedCount } from '@/lib/paging/capped-count';
+import { countSessions, listSessions, type SessionRow } from './list-sessions';
 import { defaultStatisticsRange, statisticsSearch } from './session-search';
 import type { SessionOwner } from './session-filters';
 import type { SessionSortKey } from './session-order';
@@ -26,6 +27,8 @@ export interface StatisticsData {
     | {
         ok: true;
         page: KeysetPage<SessionRow>;
+        /** How many sessions the period and filters match, capped. */
+        total: CappedCount;
         columnVisibility: Awaited<ReturnType<typeof getColumnVisibility>>;
         sort: SessionSortKey;
         direction: 'asc' | 'desc';
@@ -45,8 +48,9 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
   if (!parsed.ok) return { ...base, result: { ok: false, message: parsed.message } };
   const { sort, pageSize, page: pageRequest, ...filter } = parsed.value;
   try {
-    const [page, columnVisibility] = await Promise.all([
+    const [page, total, columnVisibility] = await Promise.all([
       listSessions(viewer, { owner, ...filter }, { ...sort, pageSize, page: pageRequest }),
+      countSessions(viewer, { owner, ...filter }),
       getColumnVisibility(viewer, table),
     ]);
     const { status, errorSource, errorCategory } = filter;
@@ -57,7 +61,7 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
       ...(errorSource ? { errorSource } : {}),
       ...(errorCategory ? { errorCategory } : {}),
     }).toString();
-    return { ...base, result: { ok: true, page, columnVisibility, sort: sort.sort, direction: sort.direction, pageSize, periodQuery } };
+    return { ...base, result: { ok: true, page, total, columnVisibility, sort: sort.sort, direction: sort.direction, pageSize, periodQuery } };
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
     return { ...base, result: { ok: false, message: error.message } };

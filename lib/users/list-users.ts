@@ -3,6 +3,7 @@ import 'server-only';
 // statuses, recent issues and last session. Keyset-paged; counts are capped.
 import { sql, type SQL } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
+import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
@@ -33,7 +34,6 @@ export interface UserRow extends UserStatus {
 }
 
 export const RECENT_ISSUES_DAYS = 3;
-export const COUNT_CAP = 10_000;
 
 export function recentIssuesSince(now = Date.now()): Date {
   return new Date(now - RECENT_ISSUES_DAYS * 86_400_000);
@@ -83,12 +83,7 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
   return toKeysetPage(mapped, query.pageSize, keyset.reversed, query.page, (row) => ({ k: query.sort === 'email' ? row.email : row.name, id: row.id }));
 }
 
-/** How many users match, counted up to COUNT_CAP (shown as "10,000+"). */
-export async function countUsers(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'sort' | 'direction' | 'pageSize'>): Promise<{ count: number; capped: boolean }> {
-  const [row] = await queryRows<{ n: number }>(
-    getDatabase().db,
-    sql`select count(*)::int as n from (select 1 ${USERS_WITH_PROFILE} where ${filters(viewer, { ...query, sort: 'name', direction: 'asc', pageSize: 25, page: { after: null, before: null } })} limit ${COUNT_CAP + 1}) matching`,
-  );
-  const n = row?.n ?? 0;
-  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+/** How many users match, up to the cap ("10,000+"). */
+export function countUsers(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'sort' | 'direction' | 'pageSize'>): Promise<CappedCount> {
+  return countUpToCap(sql`select 1 ${USERS_WITH_PROFILE} where ${filters(viewer, { ...query, sort: 'name', direction: 'asc', pageSize: 25, page: { after: null, before: null } })}`);
 }

@@ -39,6 +39,10 @@ test('a direct link to a user\'s statistics survives sign-in and shows exactly t
   await expect(page.getByText(`Sessions started from ${from.toISOString().replace(/\.\d{3}Z$/, '')}`)).toBeVisible();
   const grid = page.getByRole('grid', { name: /^Sync sessions of/ });
   await expect(grid.getByRole('row').nth(1)).toBeVisible();
+  // How many sessions the period holds, said under the table: here they fit one page.
+  const rows = (await grid.getByRole('row').count()) - 1;
+  expect(rows).toBeLessThan(25);
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(`${rows} sessions`);
   await saveScreenshot(page, 'user-statistics');
 });
 

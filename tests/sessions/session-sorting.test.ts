@@ -6,9 +6,10 @@ import { queryRows } from '@/db/client';
 import { admins, profiles, syncSessions, users } from '@/db/schema';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
+import { COUNT_CAP } from '@/lib/paging/capped-count';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { Direction } from '@/lib/paging/keyset';
-import { listSessions } from '@/lib/sessions/list-sessions';
+import { countSessions, listSessions } from '@/lib/sessions/list-sessions';
 import type { SessionFilter } from '@/lib/sessions/session-filters';
 import type { SessionSortKey } from '@/lib/sessions/session-order';
 import { describeEachDatabase } from '../support/databases';
@@ -126,6 +127,29 @@ describeEachDatabase('sorting the statistics by start date, end date and status'
     it('refuses a forged cursor key that is not a date', async () => {
       const forged = Buffer.from(JSON.stringify({ s: 'all', k: 'yesterday', id: '30000000-0000-4000-8000-000000000001' })).toString('base64url');
       await expect(listSessions(viewer, filter(), { direction: 'desc', pageSize: 25, page: { after: forged, before: null } })).rejects.toThrow(InvalidCursorError);
+    });
+  });
+
+  describe('counting', () => {
+    it("counts the period's sessions as the pages list them, per filter", async () => {
+      expect(await countSessions(viewer, filter())).toEqual({ count: (await expected('startedAt', 'asc')).length, capped: false });
+      expect(await countSessions(viewer, filter({ status: 'error' }))).toEqual({ count: (await expected('startedAt', 'asc', 'error')).length, capped: false });
+    });
+
+    it('stops counting past 10,000: "10,000+"', async () => {
+      const { db } = database();
+      const crowded = '10000000-0000-4000-8000-00000000000b';
+      await db.insert(profiles).values({ tenantId, id: crowded, engineId: 'crowded', name: 'Crowded' });
+      const [user] = await db.insert(users).values({ tenantId, email: 'many@sorting.test', name: 'Many', profileId: crowded }).returning();
+      const insertMinutes = (count: number, offset: number) =>
+        db.execute(sql`insert into sync_sessions (tenant_id, started_at, engine_id, user_id, profile_id, status)
+                       select ${tenantId}::uuid, ${new Date(BASE).toISOString()}::timestamptz + (n || ' minutes')::interval, 'c' || n, ${user!.id}::uuid, ${crowded}::uuid, 'success'
+                       from generate_series(${offset}::int, ${offset + count - 1}::int) n`);
+      const crowdedFilter: SessionFilter = { owner: { kind: 'profile', id: crowded }, range: { from: new Date(BASE), to: new Date(BASE + 30 * 86_400_000) } };
+      await insertMinutes(COUNT_CAP, 0);
+      expect(await countSessions(viewer, crowdedFilter)).toEqual({ count: COUNT_CAP, capped: false });
+      await insertMinutes(1, COUNT_CAP);
+      expect(await countSessions(viewer, crowdedFilter)).toEqual({ count: COUNT_CAP, capped: true });
     });
   });
 });

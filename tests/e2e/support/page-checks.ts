@@ -9,6 +9,13 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** The axe rules whose outcome depends on the layout alone (sizes and overflow), for a page
+ *  already checked whole at another width. */
+export async function expectLayoutAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withRules(['target-size', 'scrollable-region-focusable']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
 /** axe's target-size rule (WCAG 2.5.8): every link and button at least 24 px, or far enough apart. */
 export async function expectTouchTargets(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
