@@ -39,10 +39,11 @@ test('a direct link to a user\'s statistics survives sign-in and shows exactly t
   await expect(page.getByText(`Sessions started from ${from.toISOString().replace(/\.\d{3}Z$/, '')}`)).toBeVisible();
   const grid = page.getByRole('grid', { name: /^Sync sessions of/ });
   await expect(grid.getByRole('row').nth(1)).toBeVisible();
-  // How many sessions the period holds, said under the table: here they fit one page.
+  // How many sessions the period holds, said under the table: the rows, when one page holds them.
   const rows = (await grid.getByRole('row').count()) - 1;
-  expect(rows).toBeLessThan(25);
-  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(`${rows} sessions`);
+  const total = Number((await page.getByRole('navigation', { name: 'Pages' }).getByText(/^[\d,]+\+? sessions$/).textContent())!.replace(/\D/g, ''));
+  if (rows < 25) expect(total).toBe(rows);
+  else expect(total).toBeGreaterThanOrEqual(rows);
   await saveScreenshot(page, 'user-statistics');
 });
 
