@@ -25,9 +25,12 @@ export function coverageSuffix(range: { from: Date | null; to: Date | null }, fi
   return [...period, ...given.map(([name, value]) => `${name}-${value}`)].join(' ');
 }
 
-/** A sessions download's coverage: the selection's size, or the period and the table's filters. */
-export const sessionsCoverage = (search: { range: TimeRange; status: string | null; errorSource: string | null; errorCategory: string | null; ids?: string[] | null }) =>
-  search.ids ? `selected-${search.ids.length}` : coverageSuffix(search.range, { status: search.status, errorSource: search.errorSource, errorCategory: search.errorCategory });
+/** A sessions download's coverage: the selection's size, or the period and the table's filters
+ *  (and how many of its sessions were left out). */
+export const sessionsCoverage = (search: { range: TimeRange; status: string | null; errorSource: string | null; errorCategory: string | null; ids?: string[] | null; except?: string[] | null }) =>
+  search.ids
+    ? `selected-${search.ids.length}`
+    : coverageSuffix(search.range, { status: search.status, errorSource: search.errorSource, errorCategory: search.errorCategory, except: search.except?.length });
 
 /** A sync issues download's coverage: the period and the filters. */
 export const issuesCoverage = (search: { range: TimeRange; type: string | null; operation: string | null; code: number | null }) =>

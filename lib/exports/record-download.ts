@@ -10,27 +10,28 @@ import { CONTROL_CHARACTERS } from '@/lib/text/unsafe-characters';
 
 export interface DownloadAudit {
   target: { type: 'user' | 'profile'; id: string; label: string };
-  /** The download's request: its query is recorded. */
-  request: Request;
+  /** The download's query (the URL's, or a POSTed form's): its own parameters are recorded. */
+  query: URLSearchParams;
 }
 
 const MAX_QUERY_LENGTH = 500;
 
-const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'errorSource', 'errorCategory', 'type', 'operation', 'code', 'ids'];
+const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'errorSource', 'errorCategory', 'type', 'operation', 'code', 'ids', 'except'];
+const SELECTIONS: Record<string, string> = { ids: 'selected', except: 'left out' };
 
 /** The download's own parameters as the admin gave them, a selection counted instead of listed. */
-function describeDownloadQuery(url: string): string {
-  const given = new URL(url).searchParams;
+function describeDownloadQuery(given: URLSearchParams): string {
   const parts: string[] = [];
   for (const name of DOWNLOAD_PARAMETERS) {
     const value = given.get(name);
     if (!value) continue;
-    parts.push(`${name}=${name === 'ids' ? `${value.split(',').filter(Boolean).length} selected` : value.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '')}`);
+    const selection = SELECTIONS[name];
+    parts.push(`${name}=${selection ? `${value.split(',').filter(Boolean).length} ${selection}` : value.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), '')}`);
   }
   return parts.join('&').slice(0, MAX_QUERY_LENGTH) || 'all';
 }
 
-export async function recordDownload(viewer: TenantViewer, filename: string, { target, request }: DownloadAudit): Promise<void> {
+export async function recordDownload(viewer: TenantViewer, filename: string, { target, query }: DownloadAudit): Promise<void> {
   await recordAuditEvent(getDatabase().db, {
     tenantId: viewer.tenantId,
     actor: actorOf(viewer),
@@ -38,6 +39,6 @@ export async function recordDownload(viewer: TenantViewer, filename: string, { t
     targetType: target.type,
     targetId: target.id,
     targetLabel: target.label,
-    after: { file: filename, query: describeDownloadQuery(request.url) },
+    after: { file: filename, query: describeDownloadQuery(query) },
   });
 }

@@ -7,7 +7,7 @@ import { ACCESS_MESSAGES } from '@/lib/auth/access-messages';
 import { logger } from '@/lib/logger';
 import { isNavigation, refusalPage } from './refusal-page';
 
-export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 422 | 429 | 503;
+export type HttpStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 503;
 
 export class HttpError extends Error {
   constructor(

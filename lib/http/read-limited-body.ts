@@ -5,9 +5,11 @@ import 'server-only';
 // what it was given (an ingestion slot) for ever.
 import { HttpError } from './errors';
 
+const describeSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
 export async function readLimitedBody(request: Request, maxBytes: number, { timeoutMs }: { timeoutMs: number }): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  const tooLarge = () => new HttpError(413, `The body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  const tooLarge = () => new HttpError(413, `The body is larger than ${describeSize(maxBytes)}.`);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

@@ -16,7 +16,11 @@ export interface SessionFilter {
   errorCategory?: string | null;
   errorSource?: ErrorSource | null;
   ids?: string[] | null;
+  /** Sessions of the period left out of a selection ("all of the period except these"). */
+  except?: string[] | null;
 }
+
+const idValues = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 
 /** Conditions on sync_sessions aliased `s`; the owner must already be checked in scope. */
 export function sessionConditions(viewer: TenantViewer, filter: SessionFilter): SQL {
@@ -28,6 +32,7 @@ export function sessionConditions(viewer: TenantViewer, filter: SessionFilter): 
   if (filter.status) conditions.push(sql`s.status = ${filter.status}`);
   if (filter.errorCategory) conditions.push(sql`s.error_category = ${filter.errorCategory}`);
   if (filter.errorSource) conditions.push(sql`s.error_source = ${filter.errorSource}`);
-  if (filter.ids) conditions.push(filter.ids.length ? sql`s.id in (${sql.join(filter.ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`);
+  if (filter.ids) conditions.push(filter.ids.length ? sql`s.id in (${idValues(filter.ids)})` : sql`false`);
+  if (filter.except?.length) conditions.push(sql`s.id not in (${idValues(filter.except)})`);
   return sql.join(conditions, sql` and `);
 }

@@ -45,8 +45,11 @@ test.afterAll(async () => {
   for (const context of contexts.values()) await context.close();
 });
 
-async function answer(request: APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<Expected | number> {
-  const response = await request.get(`${baseUrl()}${url}`, { maxRedirects: 0, headers });
+/** A row's request: a GET, or a form POST from a page of the panel (its Origin). */
+async function answer(request: APIRequestContext, url: string, headers: Record<string, string> = {}, form?: Record<string, string>): Promise<Expected | number> {
+  const response = form
+    ? await request.post(`${baseUrl()}${url}`, { maxRedirects: 0, headers: { ...headers, origin: new URL(baseUrl()).origin }, form })
+    : await request.get(`${baseUrl()}${url}`, { maxRedirects: 0, headers });
   if (response.status() >= 300 && response.status() < 400) {
     const location = new URL(response.headers().location ?? '', baseUrl());
     if (location.pathname === '/login') return 'login';
@@ -58,7 +61,7 @@ async function answer(request: APIRequestContext, url: string, headers: Record<s
   return response.status();
 }
 
-const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
+const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<Who, Expected> }[] = [
   // url() is read when the test runs: the ids come from beforeAll.
   {
     url: () => '/',
@@ -141,6 +144,17 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
+    // A selection too long for a URL is posted as a form.
+    url: () => `/api/users/${ids.acmeSalesUser}/statistics.csv`,
+    form: { from: '2026-11-01', to: '2026-11-02', except: NO_SUCH_UUID },
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/users/${ids.acmeMarketingUser}/statistics.zip`,
+    form: { from: '2026-11-01', to: '2026-11-02' },
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
     url: () => `/api/users/${ids.acmeMarketingUser}/statistics.zip?from=2026-11-01&to=2026-11-02`,
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
@@ -205,9 +219,9 @@ const ROWS: { url: () => string; expect: Record<Who, Expected> }[] = [
 ];
 
 for (const row of ROWS) {
-  test(`authorization matrix: ${row.url.toString().replace(/^.*?[`']([^`']*)[`'].*$/s, '$1')}`, async () => {
+  test(`authorization matrix: ${row.form ? 'POST ' : ''}${row.url.toString().replace(/^.*?[`']([^`']*)[`'].*$/s, '$1')}`, async () => {
     const got: Record<string, Expected | number> = {};
-    for (const [who, context] of contexts) got[who] = await answer(context.request, row.url());
+    for (const [who, context] of contexts) got[who] = await answer(context.request, row.url(), {}, row.form);
     expect(got).toEqual(row.expect);
   });
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { GET as profileCsv } from '@/app/api/profiles/[id]/statistics.csv/route';
 import { GET as logZip } from '@/app/api/sessions/[id]/log.zip/route';
-import { GET as userCsv } from '@/app/api/users/[id]/statistics.csv/route';
-import { GET as userZip } from '@/app/api/users/[id]/statistics.zip/route';
+import { GET as userCsv, POST as postUserCsv } from '@/app/api/users/[id]/statistics.csv/route';
+import { GET as userZip, POST as postUserZip } from '@/app/api/users/[id]/statistics.zip/route';
 import { admins, profiles, syncSessionLogs, syncSessions, users } from '@/db/schema';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -24,6 +25,12 @@ const GOLDEN_USER_CSV_SHA256 = '8571686d1baa6a9a514f8ec119cb48e84dacc26f26fc84df
 
 const call = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>, url: string, id: string) =>
   handler(new Request(`http://panel.test${url}`), { params: Promise.resolve({ id }) });
+
+/** A selection as the page posts it: the download's query in a form body. */
+const post = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>, url: string, id: string, form: Record<string, string>, type = 'application/x-www-form-urlencoded') =>
+  handler(new Request(`http://panel.test${url}`, { method: 'POST', headers: { 'content-type': type }, body: new URLSearchParams(form).toString() }), { params: Promise.resolve({ id }) });
+
+const sessionIds = (csv: string) => csv.split('\r\n').slice(1, -1).map((line) => line.slice(0, 36));
 
 describeEachDatabase('session downloads', (database) => {
   let viewer: TenantViewer;
@@ -149,6 +156,51 @@ describeEachDatabase('session downloads', (database) => {
     const none = await call(logZip, `/api/sessions/${S(3)}/log.zip`, S(3));
     expect(none.status).toBe(404);
     expect(await none.json()).toEqual({ error: 'This session has no log.' });
+  });
+
+  it('takes a selection posted as a form: the chosen sessions, or the period except some', async () => {
+    const chosen = await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: [S(5), S(1)].join(',') });
+    expect(chosen.status).toBe(200);
+    expect(chosen.headers.get('content-disposition')).toContain('filename="sessions Jane Roe selected-2.csv"');
+    expect(sessionIds(await chosen.text())).toEqual([S(1), S(5)]);
+    // All of the period but two, named as such.
+    const period = { from: '2026-11-26T10:00:00Z', to: '2026-11-26T18:00:00Z' };
+    const allBut = await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ...period, except: [S(2), S(7)].join(',') });
+    expect(allBut.headers.get('content-disposition')).toContain('filename="sessions Jane Roe 2026-11-26_2026-11-26 except-2.csv"');
+    expect(sessionIds(await allBut.text())).toEqual([1, 3, 4, 5, 6, 8].map(S));
+    const zip = await JSZip.loadAsync(await (await post(postUserZip, `/api/users/${JANE}/statistics.zip`, JANE, { ...period, except: S(2) })).arrayBuffer());
+    expect(Object.keys(zip.files).sort()).toEqual([`logs/${S(1)}.log`, 'logs/missing.txt', 'sessions.csv']);
+    // The URL's way stays: the same selection as a GET.
+    expect(sessionIds(await (await call(userCsv, `/api/users/${JANE}/statistics.csv?from=${period.from}&to=${period.to}&except=${S(2)},${S(7)}`, JANE)).text())).toEqual([1, 3, 4, 5, 6, 8].map(S));
+  });
+
+  it('refuses a posted selection that is both, of another user, not a form, or too large', async () => {
+    const both = await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: S(1), except: S(2) });
+    expect(both.status).toBe(400);
+    expect((await both.json()).error).toMatch(/not both/);
+    expect((await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: S(99) })).status).toBe(404);
+    expect((await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: S(1) }, 'application/json')).status).toBe(415);
+    const tooLarge = await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: S(1), padding: 'x'.repeat(70_000) });
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).error).toBe('The body is larger than 64 KB.');
+    const tooMany = Array.from({ length: 1_001 }, (_, i) => `40000000-0000-4000-8000-${String(i).padStart(12, '0')}`).join(',');
+    expect((await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: tooMany })).status).toBe(400);
+  });
+
+  it('exports 1,000 chosen sessions, more than a URL can carry', async () => {
+    const { db } = database();
+    const [jane] = await db.select().from(users).where(eq(users.id, JANE));
+    const many = Array.from({ length: 1_000 }, (_, i) => `50000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    await db.insert(syncSessions).values(
+      many.map((id, i) => ({ tenantId: jane!.tenantId, id, engineId: `many${i}`, userId: JANE, profileId: PROFILE, startedAt: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 60_000), status: 'success' as const })),
+    );
+    try {
+      const response = await post(postUserCsv, `/api/users/${JANE}/statistics.csv`, JANE, { ids: many.join(',') });
+      expect(response.headers.get('content-disposition')).toContain('selected-1000.csv');
+      expect(sessionIds(await response.text())).toEqual(many);
+    } finally {
+      await db.delete(syncSessions).where(inArray(syncSessions.id, many));
+    }
   });
 
   it('answers 401 anonymous, 403 for support, 404 for another tenant\'s admin', async () => {

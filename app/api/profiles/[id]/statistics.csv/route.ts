@@ -8,12 +8,12 @@ import { profileSessionsSearch } from '@/lib/sessions/session-search';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({ search: profileSessionsSearch }, async (request, { viewer, params, search }) => {
+export const GET = withTenantViewer({ search: profileSessionsSearch }, async (_request, { viewer, params, search, query }) => {
   const profile = await getProfile(viewer, (await params).id);
   return streamDownload(sessionsCsv(viewer, { owner: { kind: 'profile', id: profile.id }, ...search }), {
     filename: `sessions ${profile.name} ${sessionsCoverage(search)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     viewer,
-    audit: { target: { type: 'profile', id: profile.id, label: profile.name }, request },
+    audit: { target: { type: 'profile', id: profile.id, label: profile.name }, query },
   });
 });

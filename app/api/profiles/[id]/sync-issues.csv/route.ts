@@ -9,12 +9,12 @@ import { getProfile } from '@/lib/profiles/get-profile';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({ search: issueFilterSearch }, async (request, { viewer, params, search }) => {
+export const GET = withTenantViewer({ search: issueFilterSearch }, async (_request, { viewer, params, search, query }) => {
   const profile = await getProfile(viewer, (await params).id);
   return streamDownload(issuesCsv(viewer, { owner: { kind: 'profile', id: profile.id }, ...search }), {
     filename: `sync issues ${profile.name} ${issuesCoverage(search)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     viewer,
-    audit: { target: { type: 'profile', id: profile.id, label: profile.name }, request },
+    audit: { target: { type: 'profile', id: profile.id, label: profile.name }, query },
   });
 });

@@ -8,7 +8,7 @@ import { getSessionForLog } from '@/lib/sessions/session-lookup';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({}, async (request, { viewer, params }) => {
+export const GET = withTenantViewer({}, async (_request, { viewer, params, query }) => {
   const session = await getSessionForLog(viewer, (await params).id);
   const [log] = session.hasLog ? await readStoredLogs(viewer, [session.id]) : [];
   if (!log) throw notFoundError('This session has no log.');
@@ -16,6 +16,6 @@ export const GET = withTenantViewer({}, async (request, { viewer, params }) => {
     filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`,
     contentType: 'application/zip',
     viewer,
-    audit: { target: { type: 'user', id: session.userId, label: session.userName }, request },
+    audit: { target: { type: 'user', id: session.userId, label: session.userName }, query },
   });
 });

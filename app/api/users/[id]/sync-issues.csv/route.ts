@@ -8,12 +8,12 @@ import { getUser } from '@/lib/users/get-user';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withTenantViewer({ search: issueFilterSearch }, async (request, { viewer, params, search }) => {
+export const GET = withTenantViewer({ search: issueFilterSearch }, async (_request, { viewer, params, search, query }) => {
   const user = await getUser(viewer, (await params).id);
   return streamDownload(issuesCsv(viewer, { owner: { kind: 'user', id: user.id }, ...search }), {
     filename: `sync issues ${user.name} ${issuesCoverage(search)}.csv`,
     contentType: 'text/csv; charset=utf-8',
     viewer,
-    audit: { target: { type: 'user', id: user.id, label: user.name }, request },
+    audit: { target: { type: 'user', id: user.id, label: user.name }, query },
   });
 });
