@@ -1,6 +1,7 @@
 'use client';
-// The statistics toolbar: Export to CSV (all / this period / selected) and Download (ZIP of
-// the period's or the selection's logs). A download is a plain link to a streaming route.
+// The statistics toolbar: Export to CSV (all / this period / the selection) and Download (ZIP
+// of the period's or the selection's logs). A period's download is a plain link to a streaming
+// route; a selection is posted as a form (up to 1,000 ids do not fit a URL).
 import DownloadIcon from '@mui/icons-material/Download';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Button from '@mui/material/Button';
@@ -9,16 +10,25 @@ import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
+import { postDownload } from './post-download';
 
 export interface DownloadLinks {
   csvAll: string;
   csvPeriod: string;
-  csvSelected?: (ids: string[]) => string;
   zipPeriod?: string;
-  zipSelected?: (ids: string[]) => string;
+  /** Where a selection is posted (a user's statistics only). */
+  selectionTargets?: { csv: string; zip: string };
 }
 
-export function DownloadToolbar({ links, selected }: { links: DownloadLinks; selected: string[] }) {
+/** What is selected: its size as the buttons say it ("2", "all 2,345 except 2"), the form fields of
+ *  its download (null when nothing is selected), or why it cannot be downloaded. */
+export interface SelectionDownload {
+  label: string;
+  fields: Record<string, string> | null;
+  problem: string | null;
+}
+
+export function DownloadToolbar({ links, selection }: { links: DownloadLinks; selection?: SelectionDownload }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const start = (url: string, what: string) => {
@@ -26,17 +36,25 @@ export function DownloadToolbar({ links, selected }: { links: DownloadLinks; sel
     setNotice(`Your ${what} download is starting…`);
     window.location.assign(url);
   };
+  const startSelected = (url: string, what: string) => {
+    setAnchor(null);
+    if (!selection?.fields) return;
+    if (selection.problem) return setNotice(selection.problem);
+    setNotice(`Your ${what} download of ${selection.label} sessions is starting…`);
+    postDownload(url, selection.fields);
+  };
+  const hasSelection = Boolean(links.selectionTargets && selection?.fields);
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', justifyContent: 'flex-end', flexWrap: 'wrap' }}>
       <Button variant="outlined" startIcon={<FileDownloadIcon />} onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">
         Export to CSV
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={() => start(links.csvAll, 'CSV')}>All sessions</MenuItem>
         <MenuItem onClick={() => start(links.csvPeriod, 'CSV')}>This period</MenuItem>
-        {links.csvSelected && (
-          <MenuItem disabled={selected.length === 0} onClick={() => start(links.csvSelected!(selected), 'CSV')}>
-            Selected ({selected.length})
+        {links.selectionTargets && (
+          <MenuItem disabled={!hasSelection} onClick={() => startSelected(links.selectionTargets!.csv, 'CSV')}>
+            Selected ({selection?.fields ? selection.label : 0})
           </MenuItem>
         )}
       </Menu>
@@ -44,12 +62,12 @@ export function DownloadToolbar({ links, selected }: { links: DownloadLinks; sel
         <Button
           variant="contained"
           startIcon={<DownloadIcon />}
-          onClick={() => start(selected.length > 0 && links.zipSelected ? links.zipSelected(selected) : links.zipPeriod!, 'ZIP')}
+          onClick={() => (hasSelection ? startSelected(links.selectionTargets!.zip, 'ZIP') : start(links.zipPeriod!, 'ZIP'))}
         >
-          {selected.length > 0 ? `Download (${selected.length})` : 'Download'}
+          {hasSelection ? `Download (${selection!.label})` : 'Download'}
         </Button>
       )}
-      <Snackbar open={notice !== null} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice} />
+      <Snackbar open={notice !== null} autoHideDuration={6000} onClose={() => setNotice(null)} message={notice} />
     </Stack>
   );
 }

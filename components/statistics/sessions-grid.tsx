@@ -1,13 +1,15 @@
 'use client';
 // The sync sessions table of a user or a profile: the seed's columns sized to fit a laptop
 // (compact dates, long text cut with the whole on hover and click), statuses as text and
-// colour, the User ID as the name with the id copyable, a Download log action per row, row
-// selection for downloads (this page's rows), and the column chooser remembered per admin.
+// colour, the User ID as the name with the id copyable, a Download log action per row, a
+// selection for downloads that spans pages (./session-selection.ts), and the column chooser
+// remembered per admin.
 import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Tooltip from '@mui/material/Tooltip';
-import { type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import Stack from '@mui/material/Stack';
+import { type GridColDef, type GridColumnVisibilityModel } from '@mui/x-data-grid';
 import NextLink from 'next/link';
 import { useState, useTransition } from 'react';
 import { saveColumnVisibilityAction } from '@/app/preferences/actions';
@@ -20,7 +22,12 @@ import { LocalDateTime } from '@/components/time/local-date-time';
 import type { SessionRow } from '@/lib/sessions/list-sessions';
 import type { SessionSortKey } from '@/lib/sessions/session-order';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
+import type { CappedCount } from '@/lib/paging/capped-count';
+import type { DownloadLinks, SelectionDownload } from './download-toolbar';
+import { SelectionBanner } from './selection-banner';
 import { SessionsGridToolbar } from './sessions-grid-toolbar';
+import { applyPageModel, isEmptySelection, isSelected, pageModel, selectionFields, selectionProblem, type SessionSelection } from './session-selection';
+import { useSessionSelection } from './use-session-selection';
 
 export interface SessionsGridProps {
   rows: SessionRow[];
@@ -30,13 +37,16 @@ export interface SessionsGridProps {
   direction: 'asc' | 'desc';
   columnVisibility: GridColumnVisibilityModel;
   downloads: { userId?: string; profileId?: string; period: string };
+  /** How many sessions the period holds (capped): what "select all of the period" means. */
+  total: CappedCount;
 }
 
-export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads }: SessionsGridProps) {
+export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads, total }: SessionsGridProps) {
   const [visibility, setVisibility] = useState(columnVisibility);
-  const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
+  // A selection is a user's (the profile's table has none); it lives beyond this page.
+  const [selection, setSelection] = useSessionSelection(`${downloads.userId ?? downloads.profileId}|${downloads.period}`);
+  const pageIds = rows.map((row) => row.id);
   const [, startSaving] = useTransition();
-  const selected = selection.type === 'include' ? [...selection.ids].map(String) : rows.map((r) => r.id).filter((id) => !selection.ids.has(id));
   const base = downloads.userId ? `/api/users/${downloads.userId}` : `/api/profiles/${downloads.profileId}`;
   const columns: GridColDef<SessionRow>[] = [
     {
@@ -82,18 +92,17 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
         ),
     },
   ];
-  const downloadLinks = {
+  const downloadLinks: DownloadLinks = {
     csvAll: `${base}/statistics.csv`,
     csvPeriod: `${base}/statistics.csv?${downloads.period}`,
-    ...(downloads.userId
-      ? {
-          csvSelected: (ids: string[]) => `${base}/statistics.csv?ids=${ids.join(',')}`,
-          zipPeriod: `${base}/statistics.zip?${downloads.period}`,
-          zipSelected: (ids: string[]) => `${base}/statistics.zip?ids=${ids.join(',')}`,
-        }
-      : {}),
+    ...(downloads.userId ? { zipPeriod: `${base}/statistics.zip?${downloads.period}`, selectionTargets: { csv: `${base}/statistics.csv`, zip: `${base}/statistics.zip` } } : {}),
   };
-  return (
+  const selectionDownload: SelectionDownload = {
+    label: selectionLabel(selection, total),
+    fields: isEmptySelection(selection, total) ? null : selectionFields(selection, downloads.period),
+    problem: selectionProblem(selection),
+  };
+  const grid = (
     <ListGrid
       label={label}
       sort={{ field: sort, direction }}
@@ -104,8 +113,8 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       wrapRows
       keyColumns={['userId', 'startedAt', 'status', 'message']}
       checkboxSelection={Boolean(downloads.userId)}
-      rowSelectionModel={selection}
-      onRowSelectionModelChange={setSelection}
+      rowSelectionModel={pageModel(selection, pageIds)}
+      onRowSelectionModelChange={(model) => setSelection(applyPageModel(selection, pageIds, model))}
       columnVisibilityModel={visibility}
       onColumnVisibilityModelChange={(model) => {
         setVisibility(model);
@@ -115,7 +124,21 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       }}
       showToolbar
       slots={{ toolbar: SessionsGridToolbar }}
-      slotProps={{ toolbar: { downloadLinks, selected } }}
+      slotProps={{ toolbar: { downloadLinks, selection: selectionDownload } }}
     />
   );
+  if (!downloads.userId) return grid;
+  return (
+    <Stack spacing={1}>
+      <SelectionBanner selection={selection} total={total} wholePageTicked={pageIds.length > 0 && pageIds.every((id) => isSelected(selection, id))} onChange={setSelection} />
+      {grid}
+    </Stack>
+  );
+}
+
+/** The selection's size as the buttons say it: "2", "all 2,345", "all 10,000+ except 2". */
+function selectionLabel(selection: SessionSelection, total: CappedCount): string {
+  if (selection.kind === 'chosen') return selection.ids.size.toLocaleString('en-US');
+  const all = `all ${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''}`;
+  return selection.except.size > 0 ? `${all} except ${selection.except.size.toLocaleString('en-US')}` : all;
 }
