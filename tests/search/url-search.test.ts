@@ -20,7 +20,7 @@ describe('the sessions query', () => {
     const parsed = parseSearch(sessionDownloadSearch, new URLSearchParams('from=2026-11-01&to=2026-11-02T10:00:00Z&status=error&errorSource=crm&errorCategory=Auth'));
     expect(parsed).toEqual({
       ok: true,
-      value: { range: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-02T10:00:00Z') }, status: 'error', errorSource: 'crm', errorCategory: 'Auth', ids: null },
+      value: { range: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-02T10:00:00Z') }, status: 'error', errorSource: 'crm', errorCategory: 'Auth', ids: null, except: null },
     });
   });
 
