@@ -112,6 +112,13 @@ test('user statistics: From and To, a hidden column stays hidden, exports of all
   const missing = names.includes('logs/missing.txt') ? (await zip.file('logs/missing.txt')!.async('string')).match(/[0-9a-f-]{36}/g)!.length : 0;
   expect(names.filter((name) => name.endsWith('.log')).length + missing).toBe(2);
   expect((await zip.file('sessions.csv')!.async('string')).split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);
+  // Each log is dated by its session's start (UTC, as ZIP readers show it), to the minute.
+  const starts = new Map((await zip.file('sessions.csv')!.async('string')).split('\r\n').slice(1).filter(Boolean).map((line) => [line.slice(0, 36), line.split(',')[3]!]));
+  for (const name of names.filter((n) => n.endsWith('.log'))) {
+    const date = zip.files[name]!.date;
+    const shown = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}T${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+    expect(shown).toBe(starts.get(name.slice(5, 41))!.slice(0, 16));
+  }
 
   // Download log of one session from the Actions column.
   const logButton = grid.getByRole('link', { name: /^Download log/ }).first();
