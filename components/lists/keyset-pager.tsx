@@ -1,5 +1,6 @@
 // Paging by cursor under a list: rows per page, previous and next page, and a capped count.
 import Stack from '@mui/material/Stack';
+import { formatCappedCount } from '@/lib/paging/format-count';
 import Typography from '@mui/material/Typography';
 import { LinkButton } from '@/components/links/app-link';
 import { PAGE_SIZES } from '@/lib/paging/cursor';
@@ -25,7 +26,7 @@ export function KeysetPager({
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} component="nav" aria-label="Pages">
       <Typography variant="body2" color="text.secondary">
-        {total ? `${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''} ${noun}` : ''}
+        {total ? `${formatCappedCount(total)} ${noun}` : ''}
       </Typography>
       {/* Page sizes and paging each stay on one line; on a phone the paging moves under them. */}
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

@@ -6,11 +6,10 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { CappedCount } from '@/lib/paging/capped-count';
+import { formatCappedCount, formatCount } from '@/lib/paging/format-count';
 import { NO_SELECTION, selectionProblem, type SessionSelection } from './session-selection';
 
-const figure = (n: number) => n.toLocaleString('en-US');
-const sessions = (n: number) => `${figure(n)} session${n === 1 ? '' : 's'}`;
-const periodTotal = (total: CappedCount) => `${figure(total.count)}${total.capped ? '+' : ''}`;
+const sessions = (n: number) => `${formatCount(n)} session${n === 1 ? '' : 's'}`;
 
 export function SelectionBanner({ selection, total, wholePageTicked, onChange }: { selection: SessionSelection; total: CappedCount; wholePageTicked: boolean; onChange: (next: SessionSelection) => void }) {
   const chosen = selection.kind === 'chosen' ? selection.ids.size : 0;
@@ -23,12 +22,12 @@ export function SelectionBanner({ selection, total, wholePageTicked, onChange }:
         <span>
           {selection.kind === 'chosen'
             ? `${sessions(chosen)} selected, on any page of this period.`
-            : `All ${periodTotal(total)} sessions of this period are selected${selection.except.size > 0 ? `, except ${sessions(selection.except.size)} unticked` : ''}.`}
+            : `All ${formatCappedCount(total)} sessions of this period are selected${selection.except.size > 0 ? `, except ${sessions(selection.except.size)} unticked` : ''}.`}
           {problem && ` ${problem}`}
         </span>
         {offerPeriod && (
           <Button size="small" onClick={() => onChange({ kind: 'period', except: new Set() })}>
-            Select all {periodTotal(total)} sessions of this period
+            Select all {formatCappedCount(total)} sessions of this period
           </Button>
         )}
         <Button size="small" onClick={() => onChange(NO_SELECTION)}>

@@ -3,6 +3,7 @@
 // current page's part of it; a tick or the header checkbox changes this page's rows, never
 // another page's. At most 1,000 ids either way (what a download takes).
 import type { GridRowSelectionModel } from '@mui/x-data-grid';
+import { formatCappedCount, formatCount } from '@/lib/paging/format-count';
 
 export const MAX_SELECTION_IDS = 1_000;
 
@@ -35,6 +36,13 @@ export function selectionSize(selection: SessionSelection, total: { count: numbe
   return { count: Math.max(0, total.count - selection.except.size), atLeast: total.capped };
 }
 
+/** The selection's size as the buttons say it: "2", "all 2,345", "all 10,000+ except 2". */
+export function selectionLabel(selection: SessionSelection, total: { count: number; capped: boolean }): string {
+  if (selection.kind === 'chosen') return formatCount(selection.ids.size);
+  const all = `all ${formatCappedCount(total)}`;
+  return selection.except.size > 0 ? `${all} except ${formatCount(selection.except.size)}` : all;
+}
+
 export function isEmptySelection(selection: SessionSelection, total: { count: number; capped: boolean }): boolean {
   return selectionSize(selection, total).count === 0 && !(selection.kind === 'period' && total.capped);
 }
@@ -42,10 +50,10 @@ export function isEmptySelection(selection: SessionSelection, total: { count: nu
 /** The ids a download must carry, or why it cannot: past 1,000 the admin chooses otherwise. */
 export function selectionProblem(selection: SessionSelection): string | null {
   if (selection.kind === 'chosen' && selection.ids.size > MAX_SELECTION_IDS) {
-    return `${selection.ids.size.toLocaleString('en-US')} sessions are ticked; a download takes at most ${MAX_SELECTION_IDS.toLocaleString('en-US')} chosen one by one. Select all of the period instead, and untick the ones to leave out.`;
+    return `${formatCount(selection.ids.size)} sessions are ticked; a download takes at most ${formatCount(MAX_SELECTION_IDS)} chosen one by one. Select all of the period instead, and untick the ones to leave out.`;
   }
   if (selection.kind === 'period' && selection.except.size > MAX_SELECTION_IDS) {
-    return `${selection.except.size.toLocaleString('en-US')} sessions are unticked; a download leaves out at most ${MAX_SELECTION_IDS.toLocaleString('en-US')}. Narrow the period or its filters instead.`;
+    return `${formatCount(selection.except.size)} sessions are unticked; a download leaves out at most ${formatCount(MAX_SELECTION_IDS)}. Narrow the period or its filters instead.`;
   }
   return null;
 }

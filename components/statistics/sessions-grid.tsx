@@ -26,7 +26,7 @@ import type { CappedCount } from '@/lib/paging/capped-count';
 import type { DownloadLinks, SelectionDownload } from './download-toolbar';
 import { SelectionBanner } from './selection-banner';
 import { SessionsGridToolbar } from './sessions-grid-toolbar';
-import { applyPageModel, isEmptySelection, isSelected, pageModel, selectionFields, selectionProblem, type SessionSelection } from './session-selection';
+import { applyPageModel, isEmptySelection, isSelected, pageModel, selectionFields, selectionLabel, selectionProblem } from './session-selection';
 import { useSessionSelection } from './use-session-selection';
 
 export interface SessionsGridProps {
@@ -136,9 +136,3 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
   );
 }
 
-/** The selection's size as the buttons say it: "2", "all 2,345", "all 10,000+ except 2". */
-function selectionLabel(selection: SessionSelection, total: CappedCount): string {
-  if (selection.kind === 'chosen') return selection.ids.size.toLocaleString('en-US');
-  const all = `all ${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''}`;
-  return selection.except.size > 0 ? `${all} except ${selection.except.size.toLocaleString('en-US')}` : all;
-}

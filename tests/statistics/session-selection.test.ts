@@ -8,6 +8,7 @@ import {
   pageModel,
   parseSelection,
   selectionFields,
+  selectionLabel,
   selectionProblem,
   selectionSize,
   serializeSelection,
@@ -46,6 +47,12 @@ describe('a selection across pages', () => {
     const fields = selectionFields(selection, PERIOD);
     expect(fields).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z', status: 'error', except: 'b2,a1' });
     expect(selectionFields({ kind: 'period', except: new Set() }, PERIOD)).not.toHaveProperty('except');
+  });
+
+  it('is named on the buttons by its size: ticked ones, or the period less the unticked', () => {
+    expect(selectionLabel(applyPageModel(NO_SELECTION, PAGE_1, include('a1', 'a2')), { count: 6, capped: false })).toBe('2');
+    expect(selectionLabel({ kind: 'period', except: new Set() }, { count: 2_345, capped: false })).toBe('all 2,345');
+    expect(selectionLabel({ kind: 'period', except: new Set(['a', 'b']) }, { count: 10_000, capped: true })).toBe('all 10,000+ except 2');
   });
 
   it('is empty with nothing ticked, or a whole period that has no session', () => {
