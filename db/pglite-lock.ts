@@ -55,6 +55,21 @@ function holdLock(lockPath: string): () => void {
 }
 
 /**
+ * Creates the lock file whole or not at all (EEXIST): the owner is written to a file of this
+ * process's own, then linked to the lock's name. A lock created empty and written after (`wx`)
+ * could be read torn by another process in between, taken for a dead one's and taken over.
+ */
+function claimLock(lockPath: string, me: LockOwner): void {
+  const claim = `${lockPath}.${process.pid}.claim`;
+  fs.writeFileSync(claim, JSON.stringify(me));
+  try {
+    fs.linkSync(claim, lockPath);
+  } finally {
+    fs.rmSync(claim, { force: true });
+  }
+}
+
+/**
  * Takes the lock or throws DataDirLockedError; returns the function that releases it.
  * adoptFrom: the pid of the process that holds the lock for this one (`npm start` keeps it
  * while it hands the database over to the server it spawned, so that no other process can
@@ -69,7 +84,7 @@ export function acquireDataDirLock(lockPath: string, { adoptFrom }: { adoptFrom?
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
+      claimLock(lockPath, me);
       return holdLock(lockPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -86,7 +101,7 @@ export function acquireDataDirLock(lockPath: string, { adoptFrom }: { adoptFrom?
       if (owner && owner.pid === process.pid) {
         throw new DataDirLockedError(lockPath, owner);
       }
-      // A lock left by a process that has ended (or a torn file): take it over.
+      // A lock left by a process that has ended (or unreadable): take it over.
       fs.rmSync(lockPath, { force: true });
     }
   }
