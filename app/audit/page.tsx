@@ -9,5 +9,5 @@ export const metadata: Metadata = { title: 'Audit log' };
 export default async function TenantAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePlatformAdmin();
   const data = await loadAuditLog(viewer, '/audit', await searchParams);
-  return <AuditPage viewer={viewer} data={data} path="/audit" title="Audit log" />;
+  return <AuditPage viewer={viewer} data={data} title="Audit log" />;
 }

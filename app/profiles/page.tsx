@@ -2,16 +2,17 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
+import { FilterBy } from '@/components/filters/filter-by';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
 import { AppLink } from '@/components/links/app-link';
-import { FilterByMenu } from '@/components/profiles/filter-by-menu';
 import { ProfilesGrid } from '@/components/profiles/profiles-grid';
 import { StatusChip } from '@/components/status/status-chip';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import { countProfilesByStatus, listProfiles } from '@/lib/profiles/list-profiles';
 import { profileListSearch } from '@/lib/profiles/profile-search';
+import { profileFilterSections } from '@/lib/search/filter-sections';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 
@@ -26,18 +27,13 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
     <>
       <Typography variant="h1">Profiles</Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <FilterByMenu current={parsed.ok ? parsed.value.status : null} />
+        <FilterBy sections={profileFilterSections()} current={{ status: parsed.ok ? parsed.value.status : null }} />
         <AppLink href="/profiles?status=enabled">
           <StatusChip label={`Enabled: ${counts.enabled}`} tone="good" />
         </AppLink>
         <AppLink href="/profiles?status=disabled">
           <StatusChip label={`Disabled: ${counts.disabled}`} tone="bad" />
         </AppLink>
-        {parsed.ok && parsed.value.status && (
-          <Typography variant="body2" color="text.secondary">
-            Showing {parsed.value.status === 'enabled' ? 'enabled' : 'disabled'} profiles · <AppLink href="/profiles">show all</AppLink>
-          </Typography>
-        )}
       </Stack>
     </>
   );

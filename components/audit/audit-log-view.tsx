@@ -20,12 +20,11 @@ function describeChange(value: unknown): string {
 
 export interface AuditLogViewProps extends AuditLogData {
   title: string;
-  path: string;
   showTenant: boolean;
   actions: AuditAction[];
 }
 
-export function AuditLogView({ title, path, showTenant, actions, filterValues, result }: AuditLogViewProps) {
+export function AuditLogView({ title, showTenant, actions, params, now, result }: AuditLogViewProps) {
   const columns = [
     { header: <>Time (<TimeZoneLabel />)</>, cell: (e: AuditEventRow) => <LocalDateTime iso={e.occurredAt} /> },
     ...(showTenant ? [{ header: 'Tenant', cell: (e: AuditEventRow) => e.tenantName }] : []),
@@ -39,7 +38,7 @@ export function AuditLogView({ title, path, showTenant, actions, filterValues, r
   return (
     <Stack spacing={2}>
       <Typography variant="h1">{title}</Typography>
-      <AuditFilters path={path} actions={actions} values={filterValues} />
+      <AuditFilters params={params} actions={actions} now={now} />
       {result.ok ? (
         <>
           <SimpleTable label={title} rows={result.page.rows} rowKey={(e) => e.id} empty="No audit events match these filters." columns={columns} />

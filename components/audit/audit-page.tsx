@@ -5,7 +5,7 @@ import { AUDIT_ACTION_KEYS, SUPPORT_AUDIT_ACTIONS } from '@/lib/audit/audit-acti
 import type { AuditLogData } from '@/lib/audit/load-audit-log';
 import { AuditLogView } from './audit-log-view';
 
-export function AuditPage({ viewer, data, path, title }: { viewer: TenantViewer | SupportViewer; data: AuditLogData; path: string; title: string }) {
+export function AuditPage({ viewer, data, title }: { viewer: TenantViewer | SupportViewer; data: AuditLogData; title: string }) {
   const support = viewer.role === 'support';
-  return <AuditLogView title={title} path={path} showTenant={support} actions={support ? SUPPORT_AUDIT_ACTIONS : AUDIT_ACTION_KEYS} filterValues={data.filterValues} result={data.result} />;
+  return <AuditLogView title={title} showTenant={support} actions={support ? SUPPORT_AUDIT_ACTIONS : AUDIT_ACTION_KEYS} params={data.params} now={data.now} result={data.result} />;
 }

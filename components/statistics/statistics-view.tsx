@@ -5,24 +5,32 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
-import { TimeZoneLabel } from '@/components/time/local-date-time';
+import { ListFilters } from '@/components/filters/list-filters';
+import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
+import { sessionFilterSections } from '@/lib/search/filter-sections';
 import { single, type SearchParams } from '@/lib/search/search-params';
 import type { StatisticsData } from '@/lib/sessions/load-statistics';
 import type { SessionOwner } from '@/lib/sessions/session-filters';
-import { RangeForm } from './range-form';
+import { defaultStatisticsRange } from '@/lib/sessions/session-search';
 import { SessionsGrid } from './sessions-grid';
 
 export function StatisticsView({ data, owner, ownerName, path, params }: { data: StatisticsData; owner: SessionOwner; ownerName: string; path: string; params: SearchParams }) {
-  const { now, from, to, table, result } = data;
-  // Keyed on the URL's values: a preset link or Back must refill the fields, not keep old input.
-  const formKey = [from.toISOString(), to.toISOString(), single(params.status), single(params.errorSource), single(params.errorCategory)].join('|');
-  const form = <RangeForm key={formKey} from={from.toISOString()} to={to.toISOString()} status={single(params.status) ?? ''} errorSource={single(params.errorSource) ?? ''} errorCategory={single(params.errorCategory) ?? ''} presetBase={now.toISOString()} />;
+  const { now, from, to, table, errorCategories, result } = data;
+  const defaults = defaultStatisticsRange(now);
+  const form = (
+    <ListFilters
+      params={params}
+      sections={sessionFilterSections(errorCategories, single(params.errorCategory))}
+      period={{ defaults: { from: defaults.from.toISOString(), to: defaults.to.toISOString() }, presetBase: now.toISOString() }}
+    />
+  );
   if (!result.ok) return <ListProblem controls={form} message={result.message} resetHref={path} resetLabel="Show the last 3 days" />;
   return (
     <Stack spacing={2}>
       {form}
       <Typography variant="body2" color="text.secondary">
-        Sessions started from {from.toISOString().replace('.000', '')} to {to.toISOString().replace('.000', '')} (UTC; the table shows times in <TimeZoneLabel />).
+        Sessions started from <LocalDateTime iso={from.toISOString()} /> to <LocalDateTime iso={to.toISOString()} /> (<TimeZoneLabel />
+        ).
       </Typography>
       <SessionsGrid
         rows={result.page.rows}

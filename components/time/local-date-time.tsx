@@ -3,10 +3,7 @@
 // re-renders it locally once mounted, so the markup never disagrees during hydration.
 // `compact` is the tables' form ("Nov 30, 14:05"; the year only when it is not this one), so a
 // date column stays narrow; the full time, local and UTC, is on hover either way.
-import { useSyncExternalStore } from 'react';
-
-const subscribe = () => () => {};
-const useIsClient = () => useSyncExternalStore(subscribe, () => true, () => false);
+import { useIsClient } from './use-is-client';
 
 const fullFormat = new Intl.DateTimeFormat(undefined, {
   year: 'numeric',

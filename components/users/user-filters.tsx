@@ -1,36 +1,46 @@
-// Filter by effective status and search by name or email: a GET form, so every view is a link.
-import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
+// The users lists' filters: the Effective synchronization status in the Filter by menu (applies
+// at once) and a search by name or email (applies on Enter). The search is a GET form that
+// keeps the other parameters, so every view is a link and it works before any script runs.
+import SearchIcon from '@mui/icons-material/Search';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import { EFFECTIVE_SYNC_STATUSES, EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status';
+import { ListFilters } from '@/components/filters/list-filters';
+import { userFilterSections } from '@/lib/search/filter-sections';
+import { single, type SearchParams } from '@/lib/search/search-params';
 
-export function UserFilters({ path, status, q, sort }: { path: string; status: string; q: string; sort: string }) {
+/** The parameters a new search keeps: the filter, the order and the page size (paging restarts). */
+const KEPT_BY_SEARCH = ['status', 'sort', 'pageSize'];
+
+export function UserFilters({ path, params }: { path: string; params: SearchParams }) {
   return (
-    <form method="get" action={path} role="search" aria-label="Filter users">
-      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+    <ListFilters params={params} sections={userFilterSections()}>
+      <form method="get" action={path} role="search" aria-label="Search users">
+        {KEPT_BY_SEARCH.map((key) => {
+          const value = single(params[key]);
+          return value ? <input key={key} type="hidden" name={key} value={value} /> : null;
+        })}
         <TextField
-          name="status"
-          select
-          label="Effective synchronization status"
+          name="q"
+          type="search"
+          label="Search name or email"
           size="small"
-          defaultValue={status}
-          sx={{ minWidth: 280 }}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-        >
-          <MenuItem value="">All statuses</MenuItem>
-          {EFFECTIVE_SYNC_STATUSES.map((value) => (
-            <MenuItem key={value} value={value}>
-              {EFFECTIVE_SYNC_STATUS_LABELS[value]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField name="q" type="search" label="Search name or email" size="small" defaultValue={q} sx={{ minWidth: 280 }} />
-        {sort && <input type="hidden" name="sort" value={sort} />}
-        <Button type="submit" variant="contained">
-          Apply
-        </Button>
-      </Stack>
-    </form>
+          defaultValue={single(params.q) ?? ''}
+          sx={{ width: 300, maxWidth: '100%' }}
+          slotProps={{
+            htmlInput: { maxLength: 200 },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">
+                  <IconButton type="submit" edge="end" size="small" aria-label="Search">
+                    <SearchIcon fontSize="small" />
+                  </IconButton>
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+      </form>
+    </ListFilters>
   );
 }

@@ -3,13 +3,13 @@
 import Stack from '@mui/material/Stack';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
-import { single, type SearchParams } from '@/lib/search/search-params';
+import type { SearchParams } from '@/lib/search/search-params';
 import type { UsersListData } from '@/lib/users/load-users-list';
 import { UserFilters } from './user-filters';
 import { UsersGrid } from './users-grid';
 
 export function UsersList({ data, path, params, showProfile, label }: { data: UsersListData; path: string; params: SearchParams; showProfile: boolean; label: string }) {
-  const filters = <UserFilters path={path} status={single(params.status) ?? ''} q={single(params.q) ?? ''} sort={single(params.sort) ?? ''} />;
+  const filters = <UserFilters path={path} params={params} />;
   if (!data.ok) return <ListProblem controls={filters} message={data.message} resetHref={path} resetLabel="Show all users" />;
   const { query, page, total } = data;
   return (

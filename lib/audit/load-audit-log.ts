@@ -11,14 +11,18 @@ import { listAuditEvents, type AuditEventsPage } from './list-audit-events';
 import { auditSearch } from './audit-search';
 
 export interface AuditLogData {
-  filterValues: { from: string; to: string; action: string };
+  /** The URL as given: the filters show it. */
+  params: SearchParams;
+  /** "Now" for the period's presets. */
+  now: string;
   result: { ok: true; page: AuditEventsPage; nextHref: string | null; firstHref: string | null } | { ok: false; message: string };
 }
 
 export async function loadAuditLog(viewer: TenantViewer | SupportViewer, path: string, searchParams: SearchParams): Promise<AuditLogData> {
   const filterValues = { from: single(searchParams.from) ?? '', to: single(searchParams.to) ?? '', action: single(searchParams.action) ?? '' };
+  const base = { params: searchParams, now: new Date().toISOString() };
   const parsed = parseSearch(auditSearch, searchParams);
-  if (!parsed.ok) return { filterValues, result: parsed };
+  if (!parsed.ok) return { ...base, result: parsed };
   try {
     const page = await listAuditEvents({ viewer, ...parsed.value });
     const link = (cursor: string | null) => {
@@ -28,9 +32,9 @@ export async function loadAuditLog(viewer: TenantViewer | SupportViewer, path: s
       const text = query.toString();
       return text ? `${path}?${text}` : path;
     };
-    return { filterValues, result: { ok: true, page, nextHref: page.nextCursor ? link(page.nextCursor) : null, firstHref: parsed.value.cursor ? link(null) : null } };
+    return { ...base, result: { ok: true, page, nextHref: page.nextCursor ? link(page.nextCursor) : null, firstHref: parsed.value.cursor ? link(null) : null } };
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    return { filterValues, result: { ok: false, message: error.message } };
+    return { ...base, result: { ok: false, message: error.message } };
   }
 }

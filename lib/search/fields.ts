@@ -63,7 +63,8 @@ export function toPeriod(defaults: TimeRange = { from: null, to: null }) {
     const from = givenFrom ?? defaults.from;
     const to = givenTo ?? defaults.to;
     if (from && to && from.getTime() >= to.getTime()) {
-      ctx.issues.push({ code: 'custom', input: { from, to }, message: `"from" (${from.toISOString()}) must be before "to" (${to.toISOString()}).` });
+      // No instants quoted: a page's period control explains them in the admin's own time zone.
+      ctx.issues.push({ code: 'custom', input: { from, to }, message: 'The period ends before it starts: "from" must be before "to".' });
     }
     return { ...rest, range: { from, to } as TimeRange };
   };

@@ -5,12 +5,15 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 /** The first value of a parameter given once or several times; absent is null. */
 export const single = (value: string | string[] | undefined): string | null => (Array.isArray(value) ? value[0] : value) ?? null;
 
+// The cursors of keyset paging (`cursor`: the audit pages, forward only).
+const PAGING_PARAMS = new Set(['after', 'before', 'cursor']);
+
 /** The same URL with some parameters changed (null removes one); paging restarts unless kept. */
 export function withParams(path: string, params: SearchParams, changes: Record<string, string | null>, keepPaging = false): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     const text = single(value);
-    if (text && (keepPaging || (key !== 'after' && key !== 'before'))) query.set(key, text);
+    if (text && (keepPaging || !PAGING_PARAMS.has(key))) query.set(key, text);
   }
   for (const [key, value] of Object.entries(changes)) {
     if (value === null || value === '') query.delete(key);

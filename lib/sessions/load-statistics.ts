@@ -8,6 +8,7 @@ import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { KeysetPage } from '@/lib/paging/keyset';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
+import { seenErrorCategories } from '@/lib/search/seen-filter-values';
 import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import type { CappedCount } from '@/lib/paging/capped-count';
 import { countSessions, listSessions, type SessionRow } from './list-sessions';
@@ -22,6 +23,8 @@ export interface StatisticsData {
   from: Date;
   to: Date;
   table: StatisticsTable;
+  /** The error categories the Filter by menu offers. */
+  errorCategories: string[];
   result:
     | { ok: false; message: string }
     | {
@@ -44,7 +47,8 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
   const parsed = parseSearch(statisticsSearch(defaults), params);
   const { from, to } = parsed.ok ? (parsed.value.range as typeof defaults) : defaults;
   const table: StatisticsTable = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
-  const base = { now, from, to, table };
+  const errorCategories = await seenErrorCategories(viewer, owner.kind === 'profile' ? owner.id : null);
+  const base = { now, from, to, table, errorCategories };
   if (!parsed.ok) return { ...base, result: { ok: false, message: parsed.message } };
   const { sort, pageSize, page: pageRequest, ...filter } = parsed.value;
   try {

@@ -35,10 +35,13 @@ test('list all users, filter by status and search a user', async ({ page }) => {
   await signInAt(page, '/users', 'admin@acme.test');
   await expect(page.getByText(/^\d+ users$/)).toBeVisible();
   await saveScreenshot(page, 'users');
-  await page.getByRole('combobox', { name: 'Effective synchronization status' }).click();
-  await page.getByRole('option', { name: 'Disabled due to an error' }).click();
-  await page.getByRole('button', { name: 'Apply' }).click();
+  // The Filter by menu applies at once, and the active filter shows as a chip that removes it.
+  await page.getByRole('button', { name: 'Filter by' }).click();
+  await expect(page.getByRole('menu').getByText('Effective synchronization status')).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Disabled due to an error' }).click();
   await expect(page).toHaveURL(/status=error/);
+  await expect(page.getByRole('button', { name: 'Filter by (1)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Remove the filter Effective synchronization status: Disabled due to an error' })).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Users' });
   await expect(grid.getByText('Disabled due to an error').first()).toBeVisible();
   const effective = grid.locator('[role="gridcell"][data-field="effectiveStatus"]');
@@ -48,7 +51,7 @@ test('list all users, filter by status and search a user', async ({ page }) => {
   await page.goto(`${baseUrl()}/users`);
   const someone = await grid.getByRole('link').first().textContent();
   await page.getByLabel('Search name or email').fill(someone!.split(' ')[1]!);
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByLabel('Search name or email').press('Enter');
   await expect(page).toHaveURL(/q=/);
   await expect(grid.getByRole('link', { name: someone! }).first()).toBeVisible();
 });

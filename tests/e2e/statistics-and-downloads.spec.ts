@@ -36,7 +36,10 @@ test('a direct link to a user\'s statistics survives sign-in and shows exactly t
   await signInAt(page, target, 'admin@acme.test');
   expect(decodeURIComponent(page.url())).toBe(decodeURIComponent(`${baseUrl()}${target}`));
   await expect(page.getByRole('tab', { name: 'Statistics', selected: true })).toBeVisible();
-  await expect(page.getByText(`Sessions started from ${from.toISOString().replace(/\.\d{3}Z$/, '')}`)).toBeVisible();
+  // The line above the table names exactly the link's period (each end a time, shown locally).
+  const periodLine = page.getByText(/^Sessions started from/);
+  await expect(periodLine.locator(`time[datetime="${from.toISOString()}"]`)).toBeVisible();
+  await expect(periodLine.locator(`time[datetime="${to.toISOString()}"]`)).toBeVisible();
   const grid = page.getByRole('grid', { name: /^Sync sessions of/ });
   await expect(grid.getByRole('row').nth(1)).toBeVisible();
   // How many sessions the period holds, said under the table: the rows, when one page holds them.
@@ -129,10 +132,33 @@ test('user statistics: From and To, a hidden column stays hidden, exports of all
   expect(await logZip.file(logName!)!.async('string')).toMatch(/Session .* for .*@acme\.test/);
 });
 
-test('a reversed period gives a clear message on the page', async ({ page }) => {
-  await signInAt(page, '/users', 'admin@acme.test');
-  await page.goto(`${baseUrl()}${await firstActiveUserPath(page)}?from=2026-11-27&to=2026-11-20`);
-  await expect(page.getByText(/"from" \(2026-11-27T00:00:00.000Z\) must be before "to"/)).toBeVisible();
+test.describe('in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('a reversed period keeps its values and is explained in local time, from the URL or typed', async ({ page }) => {
+    await signInAt(page, '/users', 'admin@acme.test');
+    const path = await firstActiveUserPath(page);
+    await page.goto(`${baseUrl()}${path}?from=2026-11-27&to=2026-11-20`);
+    await expect(page.getByText('The period ends before it starts: "from" must be before "to".')).toBeVisible();
+    // The fields keep the URL's period, in New York time, and say what is wrong with it there.
+    await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2026-11-26T19:00');
+    await expect(page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2026-11-19T19:00');
+    await expect(page.getByRole('alert').filter({ hasText: 'From is Nov 26, 2026, 7:00 PM and To is Nov 19, 2026, 7:00 PM (America/New_York)' })).toBeVisible();
+
+    // Typed reversed: refused on the page, what was typed stays.
+    await page.goto(`${baseUrl()}${path}`);
+    const before = page.url();
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-11-29T08:30');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-11-28T08:30');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'From is Nov 29, 2026, 8:30 AM and To is Nov 28, 2026, 8:30 AM' })).toBeVisible();
+    expect(page.url()).toBe(before);
+    await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2026-11-29T08:30');
+
+    // A value that is no time at all is quoted under its field.
+    await page.goto(`${baseUrl()}${path}?from=yesterday`);
+    await expect(page.getByText('“yesterday” is not a date and time.')).toBeVisible();
+  });
 });
 
 test('profile statistics sorted by status (errors first) and filtered by error source, as links', async ({ page }) => {
@@ -158,13 +184,28 @@ test('profile statistics sorted by status (errors first) and filtered by error s
   await expect(grid.getByRole('row').nth(1)).toContainText('Error');
   await saveScreenshot(page, 'profile-statistics-by-status');
 
-  await page.getByRole('combobox', { name: 'Error source' }).click();
-  await page.getByRole('option', { name: 'Mail server' }).click();
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Filter by' }).click();
+  await page.getByRole('menuitem', { name: 'Mail server' }).click();
   await expect(page).toHaveURL(/errorSource=mail_server/);
   await expect(page).toHaveURL(/sort=-status/);
   const sources = await grid.locator('[data-field="errorSource"][role="gridcell"]').allInnerTexts();
   expect(sources.length).toBeGreaterThan(0);
   expect(new Set(sources)).toEqual(new Set(['Mail server']));
   await expectAccessible(page);
+
+  // Error categories are a list of those that occurred, matched exactly.
+  await page.getByRole('button', { name: 'Filter by (1)' }).click();
+  const menu = page.getByRole('menu');
+  const categoryItems = menu.getByRole('menuitem').filter({ hasNotText: /^(All|Ready to synchronize|Started|Success|Skipped|Canceled|Error|CRM|Mail server|Sync application)/ });
+  const category = (await categoryItems.first().innerText()).trim();
+  await categoryItems.first().click();
+  await expect(page).toHaveURL(new RegExp(`errorCategory=${encodeURIComponent(category).replace(/%20/g, '\\+')}`));
+  await expect(page.getByRole('link', { name: `Remove the filter Error category: ${category}` })).toBeVisible();
+  const categories = await grid.locator('[data-field="errorCategory"][role="gridcell"]').allInnerTexts();
+  expect(categories.length).toBeGreaterThan(0);
+  expect(new Set(categories)).toEqual(new Set([category]));
+  // The chip removes its filter and keeps the others.
+  await page.getByRole('link', { name: `Remove the filter Error category: ${category}` }).click();
+  await expect(page).not.toHaveURL(/errorCategory=/);
+  await expect(page).toHaveURL(/errorSource=mail_server/);
 });

@@ -34,9 +34,16 @@ test("a user's Sync issues sub-tab lists their issues with the codes' meanings, 
   await expect(issues.getByRole('columnheader', { name: 'Error Code' })).toBeVisible();
   await expect(issues.getByText(/The object (is locked|has already been removed|is inaccessible|is active)|Unknown error code/).first()).toBeVisible();
   await saveScreenshot(page, 'user-sync-issues');
-  // All time, then one error code.
-  await page.goto(page.url().replace(/\?.*$/, ''));
-  await page.goto(`${page.url()}?code=1`);
+  // All time, then one error code from the Filter by menu, which says what each code means.
+  await page.getByRole('link', { name: 'All time' }).click();
+  await expect(page).not.toHaveURL(/from=/);
+  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('');
+  await page.getByRole('button', { name: 'Filter by' }).click();
+  const codeOne = page.getByRole('menuitem', { name: /^1 The object is locked; an error occurred during the operation$/ });
+  await expect(page.getByRole('menuitem', { name: /^2 The object has already been removed from storage$/ })).toBeVisible();
+  await codeOne.click();
+  await expect(page).toHaveURL(/\?code=1$/);
+  await expect(page.getByRole('link', { name: 'Remove the filter Error code: 1' })).toBeVisible();
   const codes = await issues.locator('[data-field="errorCode"] p').allTextContents();
   expect(codes.length === 0 || codes.every((code) => code === '1')).toBe(true);
   // A code nobody has: the empty table says so in words.

@@ -9,5 +9,5 @@ export const metadata: Metadata = { title: 'Support audit log' };
 export default async function SupportAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireSupportViewer();
   const data = await loadAuditLog(viewer, '/support/audit', await searchParams);
-  return <AuditPage viewer={viewer} data={data} path="/support/audit" title="Support audit log" />;
+  return <AuditPage viewer={viewer} data={data} title="Support audit log" />;
 }

@@ -6,13 +6,14 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
-import { IssueFilters, issueFilterValues } from '@/components/issues/issue-filters';
+import { IssueFilters, isIssueListFiltered } from '@/components/issues/issue-filters';
 import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues } from '@/lib/issues/list-issues';
 import { issueFilterSearch } from '@/lib/issues/issue-search';
 import { getProfile } from '@/lib/profiles/get-profile';
+import { seenErrorCodes } from '@/lib/search/seen-filter-values';
 import { parseSearch } from '@/lib/search/parse-search';
 import { withParams, type SearchParams } from '@/lib/search/search-params';
 
@@ -23,11 +24,10 @@ export default async function ProfileSyncIssuesPage({ params, searchParams }: { 
   const profile = await orNotFound(getProfile(viewer, (await params).id));
   const query = await searchParams;
   const path = `/profiles/${profile.id}/sync-issues`;
-  const values = issueFilterValues(query);
-  const filters = <IssueFilters path={path} values={values} />;
+  const filters = <IssueFilters params={query} errorCodes={await seenErrorCodes(viewer, profile.id)} now={new Date()} />;
   const parsed = parseSearch(issueFilterSearch, query);
   if (!parsed.ok) return <ListProblem controls={filters} message={parsed.message} resetHref={path} resetLabel="Count all sync issues" />;
-  const filtered = Object.values(values).some(Boolean);
+  const filtered = isIssueListFiltered(query);
   const total = await countIssues(viewer, { owner: { kind: 'profile', id: profile.id }, ...parsed.value });
   return (
     <Stack spacing={2}>

@@ -3,13 +3,14 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { Metadata } from 'next';
-import { IssueFilters, issueFilterValues } from '@/components/issues/issue-filters';
+import { IssueFilters } from '@/components/issues/issue-filters';
 import { IssuesGrid } from '@/components/issues/issues-grid';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { loadIssuesList } from '@/lib/issues/load-issues-list';
+import { seenErrorCodes } from '@/lib/search/seen-filter-values';
 import { withParams, type SearchParams } from '@/lib/search/search-params';
 import { getUser } from '@/lib/users/get-user';
 
@@ -20,8 +21,7 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
   const user = await orNotFound(getUser(viewer, (await params).id));
   const query = await searchParams;
   const path = `/users/${user.id}/sync-issues`;
-  const values = issueFilterValues(query);
-  const filters = <IssueFilters path={path} values={values} />;
+  const filters = <IssueFilters params={query} errorCodes={await seenErrorCodes(viewer, null)} now={new Date()} />;
   const data = await loadIssuesList(viewer, { kind: 'user', id: user.id }, query);
   if (!data.ok) return <ListProblem controls={filters} message={data.message} resetHref={path} resetLabel="Show all sync issues" />;
   const csv = withParams(`/api/users/${user.id}/sync-issues.csv`, query, { pageSize: null, sort: null });
