@@ -13,16 +13,19 @@ import type { StatisticsData } from '@/lib/sessions/load-statistics';
 import type { SessionOwner } from '@/lib/sessions/session-filters';
 import { defaultStatisticsRange } from '@/lib/sessions/session-search';
 import { SessionsGrid } from './sessions-grid';
+import { UserFilter } from './user-filter';
 
 export function StatisticsView({ data, owner, ownerName, path, params }: { data: StatisticsData; owner: SessionOwner; ownerName: string; path: string; params: SearchParams }) {
-  const { now, from, to, table, errorCategories, result } = data;
+  const { now, from, to, table, errorCategories, narrowedTo, result } = data;
   const defaults = defaultStatisticsRange(now);
   const form = (
     <ListFilters
       params={params}
       sections={sessionFilterSections(errorCategories, single(params.errorCategory))}
       period={{ defaults: { from: defaults.from.toISOString(), to: defaults.to.toISOString() }, presetBase: now.toISOString() }}
-    />
+    >
+      {owner.kind === 'profile' && <UserFilter profileId={owner.id} selected={narrowedTo} />}
+    </ListFilters>
   );
   if (!result.ok) return <ListProblem controls={form} message={result.message} resetHref={path} resetLabel="Show the last 3 days" />;
   return (

@@ -27,10 +27,25 @@ export function coverageSuffix(range: { from: Date | null; to: Date | null }, fi
 
 /** A sessions download's coverage: the selection's size, or the period and the table's filters
  *  (and how many of its sessions were left out). */
-export const sessionsCoverage = (search: { range: TimeRange; status: string | null; errorSource: string | null; errorCategory: string | null; ids?: string[] | null; except?: string[] | null }) =>
+export const sessionsCoverage = (search: {
+  range: TimeRange;
+  status: string | null;
+  errorSource: string | null;
+  errorCategory: string | null;
+  user?: string | null;
+  ids?: string[] | null;
+  except?: string[] | null;
+}) =>
   search.ids
     ? `selected-${search.ids.length}`
-    : coverageSuffix(search.range, { status: search.status, errorSource: search.errorSource, errorCategory: search.errorCategory, except: search.except?.length });
+    : coverageSuffix(search.range, {
+        status: search.status,
+        errorSource: search.errorSource,
+        errorCategory: search.errorCategory,
+        // The id's first block: enough to tell two users' files apart, short enough for a name.
+        user: search.user?.slice(0, 8),
+        except: search.except?.length,
+      });
 
 /** A sync issues download's coverage: the period and the filters. */
 export const issuesCoverage = (search: { range: TimeRange; type: string | null; operation: string | null; code: number | null }) =>

@@ -33,6 +33,9 @@ export const wholeNumber = (name: string) =>
       .refine((value) => Math.abs(value) <= 2_147_483_647, `"${name}" must be a whole number.`),
   );
 
+/** One id, e.g. the user a profile's statistics narrow to. */
+export const singleId = (name: string, noun: string) => absentIsNull(z.uuid({ error: `"${name}" must be ${noun} id.` }));
+
 /** A comma-separated list of distinct ids, at most `max` of them. */
 export const idList = (name: string, noun: string, max: number) =>
   absentIsNull(

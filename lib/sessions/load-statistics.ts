@@ -4,7 +4,9 @@ import 'server-only';
 // choice, the query of its "This period" downloads — or the message of a bad parameter or a
 // stale page link. Pages load it; components/statistics/statistics-view.tsx renders it.
 import type { TenantViewer } from '@/lib/auth/viewer';
+import { HttpError } from '@/lib/http/errors';
 import { InvalidCursorError } from '@/lib/paging/cursor';
+import { getUser } from '@/lib/users/get-user';
 import type { KeysetPage } from '@/lib/paging/keyset';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
@@ -25,6 +27,8 @@ export interface StatisticsData {
   table: StatisticsTable;
   /** The error categories the Filter by menu offers. */
   errorCategories: string[];
+  /** The user a profile's statistics are narrowed to (`user=`), named when in scope. */
+  narrowedTo: { id: string; name: string | null } | null;
   result:
     | { ok: false; message: string }
     | {
@@ -41,6 +45,16 @@ export interface StatisticsData {
       };
 }
 
+/** The name of a user in the viewer's scope; null for anyone else (their sessions never show). */
+async function userName(viewer: TenantViewer, userId: string): Promise<string | null> {
+  try {
+    return (await getUser(viewer, userId)).name;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, params: SearchParams): Promise<StatisticsData> {
   const now = new Date();
   const defaults = defaultStatisticsRange(now);
@@ -48,7 +62,8 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
   const { from, to } = parsed.ok ? (parsed.value.range as typeof defaults) : defaults;
   const table: StatisticsTable = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
   const errorCategories = await seenErrorCategories(viewer, owner.kind === 'profile' ? owner.id : null);
-  const base = { now, from, to, table, errorCategories };
+  const narrowedTo = parsed.ok && parsed.value.user ? { id: parsed.value.user, name: await userName(viewer, parsed.value.user) } : null;
+  const base = { now, from, to, table, errorCategories, narrowedTo };
   if (!parsed.ok) return { ...base, result: { ok: false, message: parsed.message } };
   const { sort, pageSize, page: pageRequest, ...filter } = parsed.value;
   try {
@@ -57,13 +72,14 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
       countSessions(viewer, { owner, ...filter }),
       getColumnVisibility(viewer, table),
     ]);
-    const { status, errorSource, errorCategory } = filter;
+    const { status, errorSource, errorCategory, user } = filter;
     const periodQuery = new URLSearchParams({
       from: from.toISOString(),
       to: to.toISOString(),
       ...(status ? { status } : {}),
       ...(errorSource ? { errorSource } : {}),
       ...(errorCategory ? { errorCategory } : {}),
+      ...(user ? { user } : {}),
     }).toString();
     return { ...base, result: { ok: true, page, total, columnVisibility, sort: sort.sort, direction: sort.direction, pageSize, periodQuery } };
   } catch (error) {

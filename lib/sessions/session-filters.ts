@@ -15,6 +15,8 @@ export interface SessionFilter {
   status?: SessionStatus | null;
   errorCategory?: string | null;
   errorSource?: ErrorSource | null;
+  /** One user's sessions (a profile's statistics narrowed): the user's own index serves it. */
+  user?: string | null;
   ids?: string[] | null;
   /** Sessions of the period left out of a selection ("all of the period except these"). */
   except?: string[] | null;
@@ -32,6 +34,7 @@ export function sessionConditions(viewer: TenantViewer, filter: SessionFilter): 
   if (filter.status) conditions.push(sql`s.status = ${filter.status}`);
   if (filter.errorCategory) conditions.push(sql`s.error_category = ${filter.errorCategory}`);
   if (filter.errorSource) conditions.push(sql`s.error_source = ${filter.errorSource}`);
+  if (filter.user) conditions.push(sql`s.user_id = ${filter.user}::uuid`);
   if (filter.ids) conditions.push(filter.ids.length ? sql`s.id in (${idValues(filter.ids)})` : sql`false`);
   if (filter.except?.length) conditions.push(sql`s.id not in (${idValues(filter.except)})`);
   return sql.join(conditions, sql` and `);

@@ -1,10 +1,10 @@
 // The statistics URL and the session downloads' query: from/to (ISO 8601; a bare date is
-// 00:00 UTC), status, errorCategory, errorSource; a Statistics tab adds its order and page, a
+// 00:00 UTC), status, errorCategory, errorSource, user; a Statistics tab adds its order and page, a
 // download may name a selection instead (ids, at most 1,000 sessions) or leave sessions of the
 // period out (except, at most 1,000).
 import { z } from 'zod';
 import { ERROR_SOURCES, SESSION_STATUSES } from '@/domain/sync-vocabulary';
-import { idList, oneOf, pagingFields, periodFields, sortOrder, text, toPaging, toPeriod } from '@/lib/search/fields';
+import { idList, oneOf, singleId, pagingFields, periodFields, sortOrder, text, toPaging, toPeriod } from '@/lib/search/fields';
 import type { TimeRange } from '@/lib/time/parse-instant';
 import { SESSION_SORT_KEYS } from './session-order';
 
@@ -15,6 +15,8 @@ const sessionFilterFields = {
   status: oneOf('status', SESSION_STATUSES),
   errorCategory: text('errorCategory', 100),
   errorSource: oneOf('errorSource', ERROR_SOURCES),
+  // A profile's statistics narrowed to one of its users (on a user's own page it changes nothing).
+  user: singleId('user', 'a user'),
 };
 
 /** A download: the period (all time where an end is absent) and its filters, or a selection —

@@ -42,7 +42,7 @@ const ISSUE_COUNT_CAP = 1_000;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filters(viewer: TenantViewer, query: UserListQuery): SQL {
+function filters(viewer: TenantViewer, query: Pick<UserListQuery, 'profileId' | 'status' | 'q'>): SQL {
   const status = statusColumns('u', 'p');
   const conditions: SQL[] = [inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))];
   if (query.profileId) conditions.push(sql`u.profile_id = ${query.profileId}::uuid`);
@@ -54,7 +54,19 @@ function filters(viewer: TenantViewer, query: UserListQuery): SQL {
   return sql.join(conditions, sql` and `);
 }
 
+/** Up to `limit` users whose name or email contains `q`, by name: what a user picker suggests. */
+export function suggestUsers(viewer: TenantViewer, query: { profileId: string; q: string | null }, limit = 10): Promise<UserSuggestion[]> {
+  return queryRows<UserSuggestion>(
+    getDatabase().db,
+    sql`select u.id, u.name, u.email from users u where ${filters(viewer, { ...query, status: null })} order by u.name, u.id limit ${limit}`,
+  );
+}
 
+export interface UserSuggestion {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export async function listUsers(viewer: TenantViewer, query: UserListQuery): Promise<KeysetPage<UserRow>> {
   const sortColumn = sql.raw(query.sort === 'email' ? 'u.email' : 'u.name');
@@ -85,5 +97,5 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
 
 /** How many users match, up to the cap ("10,000+"). */
 export function countUsers(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'sort' | 'direction' | 'pageSize'>): Promise<CappedCount> {
-  return countUpToCap(sql`select 1 ${USERS_WITH_PROFILE} where ${filters(viewer, { ...query, sort: 'name', direction: 'asc', pageSize: 25, page: { after: null, before: null } })}`);
+  return countUpToCap(sql`select 1 ${USERS_WITH_PROFILE} where ${filters(viewer, query)}`);
 }

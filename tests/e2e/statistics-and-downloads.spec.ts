@@ -209,3 +209,30 @@ test('profile statistics sorted by status (errors first) and filtered by error s
   await expect(page).not.toHaveURL(/errorCategory=/);
   await expect(page).toHaveURL(/errorSource=mail_server/);
 });
+
+test("a profile's statistics narrowed to one user, picked by name, and back", async ({ page }) => {
+  await signInAt(page, '/profiles', 'admin@acme.test');
+  await page.getByRole('grid', { name: 'Profiles' }).getByRole('link', { name: 'Sales', exact: true }).click();
+  await page.getByRole('tab', { name: 'Statistics' }).click();
+  const grid = page.getByRole('grid', { name: 'Sync sessions of Sales' });
+  const someone = (await grid.locator('[data-field="userId"][role="gridcell"] a').first().innerText()).trim();
+  const userField = page.getByRole('combobox', { name: 'User' });
+  await userField.fill(someone.split(' ')[0]!);
+  await page.getByRole('option', { name: new RegExp(`^${someone}`) }).first().click();
+  await expect(page).toHaveURL(/[?&]user=[0-9a-f-]{36}/);
+  await expect(userField).toHaveValue(someone);
+  const names = await grid.locator('[data-field="userId"][role="gridcell"] a').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  expect(new Set(names.map((name) => name.trim()))).toEqual(new Set([someone]));
+  // This period's CSV follows the user filter.
+  await page.getByRole('button', { name: 'Export to CSV' }).click();
+  const { bytes } = await downloadOf(page, () => page.getByRole('menuitem', { name: 'This period' }).click());
+  const rows = csvLines(bytes).slice(1).filter(Boolean);
+  const total = Number((await page.getByRole('navigation', { name: 'Pages' }).getByText(/^[\d,]+ sessions?$/).textContent())!.replace(/\D/g, ''));
+  expect(rows.length).toBe(total);
+  await expectAccessible(page);
+  // Clearing the field shows every user again.
+  await userField.focus();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page).not.toHaveURL(/user=/);
+});
