@@ -10,6 +10,7 @@ import { ProfilesGrid } from '@/components/profiles/profiles-grid';
 import { StatusChip } from '@/components/status/status-chip';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
+import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import { countProfilesByStatus, listProfiles } from '@/lib/profiles/list-profiles';
 import { profileListSearch } from '@/lib/profiles/profile-search';
 import { profileFilterSections } from '@/lib/search/filter-sections';
@@ -41,11 +42,11 @@ export default async function ProfilesPage({ searchParams }: { searchParams: Pro
     return <ListProblem controls={header} message={parsed.message} resetHref="/profiles" resetLabel="Show all profiles" />;
   }
   try {
-    const page = await listProfiles(viewer, parsed.value);
+    const [page, columnVisibility] = await Promise.all([listProfiles(viewer, parsed.value), getColumnVisibility(viewer, 'profiles')]);
     return (
       <Stack spacing={2}>
         {header}
-        <ProfilesGrid rows={page.rows} direction={parsed.value.direction} />
+        <ProfilesGrid rows={page.rows} direction={parsed.value.direction} columnVisibility={columnVisibility} />
         <KeysetPager path="/profiles" params={params} pageSize={parsed.value.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} noun="profiles" />
       </Stack>
     );

@@ -6,7 +6,6 @@ import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { TruncatedText } from '@/components/cells/truncated-text';
 import { WrappedText } from '@/components/cells/wrapped-text';
-import { ColumnsToolbar } from '@/components/lists/columns-button';
 import { ListGrid } from '@/components/lists/list-grid';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import { CONNECTIVITY_LABELS, errorCodeLabel, errorCodeMeaning, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
@@ -31,7 +30,7 @@ function ConnectivityText({ direction }: { direction: IssueRow['direction'] }) {
 // brings them back).
 const HIDDEN_ON_A_USERS_PAGE = { userName: false, profileName: false };
 
-export function IssuesGrid({ rows, direction, label }: { rows: IssueRow[]; direction: 'asc' | 'desc'; label: string }) {
+export function IssuesGrid({ rows, direction, label, columnVisibility }: { rows: IssueRow[]; direction: 'asc' | 'desc'; label: string; columnVisibility: Record<string, boolean> }) {
   const columns: GridColDef<IssueRow>[] = [
     { field: 'id', headerName: 'ID', width: 88, sortable: false, renderCell: ({ row }) => <span title={row.id}>{row.id.slice(0, 8)}</span> },
     { field: 'userName', headerName: 'User name', width: 130, sortable: false },
@@ -78,9 +77,7 @@ export function IssuesGrid({ rows, direction, label }: { rows: IssueRow[]; direc
       empty="No sync issues match these filters."
       wrapRows
       keyColumns={['occurredAt', 'errorCode', 'name']}
-      initialState={{ columns: { columnVisibilityModel: HIDDEN_ON_A_USERS_PAGE } }}
-      showToolbar
-      slots={{ toolbar: ColumnsToolbar }}
+      columnChoice={{ table: 'user-sync-issues', visibility: { ...HIDDEN_ON_A_USERS_PAGE, ...columnVisibility } }}
     />
   );
 }

@@ -8,7 +8,7 @@ import { ListGrid } from '@/components/lists/list-grid';
 import { SyncStatusChip } from '@/components/status/sync-status-chips';
 import type { ProfileRow } from '@/lib/profiles/list-profiles';
 
-export function ProfilesGrid({ rows, direction }: { rows: ProfileRow[]; direction: 'asc' | 'desc' }) {
+export function ProfilesGrid({ rows, direction, columnVisibility }: { rows: ProfileRow[]; direction: 'asc' | 'desc'; columnVisibility: Record<string, boolean> }) {
   const columns: GridColDef<ProfileRow>[] = [
     linkColumn({ field: 'name', headerName: 'Profile', flex: 1, minWidth: 200 }, (row) => ({ href: `/profiles/${row.id}/users`, text: row.name })),
     { field: 'syncEnabled', headerName: 'Synchronization status', width: 200, sortable: false, renderCell: ({ row }) => <SyncStatusChip enabled={row.syncEnabled} /> },
@@ -30,6 +30,10 @@ export function ProfilesGrid({ rows, direction }: { rows: ProfileRow[]; directio
     },
   ];
   return (
-    <ListGrid label="Profiles" rows={rows} columns={columns} sort={{ field: 'name', direction }} defaultSort="name" empty="No profiles yet: they appear once the sync engine reports them." />
+    <ListGrid
+      label="Profiles"
+      rows={rows} columns={columns} sort={{ field: 'name', direction }} defaultSort="name" empty="No profiles yet: they appear once the sync engine reports them."
+      columnChoice={{ table: 'profiles', visibility: columnVisibility }}
+    />
   );
 }

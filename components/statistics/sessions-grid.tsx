@@ -11,8 +11,6 @@ import Tooltip from '@mui/material/Tooltip';
 import Stack from '@mui/material/Stack';
 import { type GridColDef, type GridColumnVisibilityModel } from '@mui/x-data-grid';
 import NextLink from 'next/link';
-import { useState, useTransition } from 'react';
-import { saveColumnVisibilityAction } from '@/app/preferences/actions';
 import { CopyableId } from '@/components/cells/copyable-id';
 import { TruncatedText } from '@/components/cells/truncated-text';
 import { WrappedText } from '@/components/cells/wrapped-text';
@@ -42,11 +40,9 @@ export interface SessionsGridProps {
 }
 
 export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads, total }: SessionsGridProps) {
-  const [visibility, setVisibility] = useState(columnVisibility);
   // A selection is a user's (the profile's table has none); it lives beyond this page.
   const [selection, setSelection] = useSessionSelection(`${downloads.userId ?? downloads.profileId}|${downloads.period}`);
   const pageIds = rows.map((row) => row.id);
-  const [, startSaving] = useTransition();
   const base = downloads.userId ? `/api/users/${downloads.userId}` : `/api/profiles/${downloads.profileId}`;
   const columns: GridColDef<SessionRow>[] = [
     {
@@ -115,14 +111,7 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
       checkboxSelection={Boolean(downloads.userId)}
       rowSelectionModel={pageModel(selection, pageIds)}
       onRowSelectionModelChange={(model) => setSelection(applyPageModel(selection, pageIds, model))}
-      columnVisibilityModel={visibility}
-      onColumnVisibilityModelChange={(model) => {
-        setVisibility(model);
-        startSaving(async () => {
-          await saveColumnVisibilityAction(table, model);
-        });
-      }}
-      showToolbar
+      columnChoice={{ table, visibility: columnVisibility }}
       slots={{ toolbar: SessionsGridToolbar }}
       slotProps={{ toolbar: { downloadLinks, selection: selectionDownload } }}
     />

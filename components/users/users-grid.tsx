@@ -18,6 +18,7 @@ export function UsersGrid({
   showProfile,
   label,
   issuesSince,
+  columnVisibility,
 }: {
   rows: UserRow[];
   sort: string;
@@ -25,6 +26,7 @@ export function UsersGrid({
   showProfile: boolean;
   label: string;
   issuesSince: string;
+  columnVisibility: Record<string, boolean>;
 }) {
   const columns: GridColDef<UserRow>[] = [
     linkColumn({ field: 'name', headerName: 'Name', flex: 1, minWidth: 150 }, (row) => ({ href: `/users/${row.id}`, text: row.name })),
@@ -90,6 +92,8 @@ export function UsersGrid({
     },
   ];
   return (
-    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" empty="No users match these filters." wrapRows keyColumns={['name', 'effectiveStatus', 'lastSessionStartedAt']} />
+    <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" empty="No users match these filters." wrapRows keyColumns={['name', 'effectiveStatus', 'lastSessionStartedAt']}
+      columnChoice={{ table: showProfile ? 'users' : 'profile-users', visibility: columnVisibility }}
+    />
   );
 }

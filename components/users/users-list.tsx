@@ -11,11 +11,11 @@ import { UsersGrid } from './users-grid';
 export function UsersList({ data, path, params, showProfile, label }: { data: UsersListData; path: string; params: SearchParams; showProfile: boolean; label: string }) {
   const filters = <UserFilters path={path} params={params} />;
   if (!data.ok) return <ListProblem controls={filters} message={data.message} resetHref={path} resetLabel="Show all users" />;
-  const { query, page, total } = data;
+  const { query, page, total, columnVisibility } = data;
   return (
     <Stack spacing={2}>
       {filters}
-      <UsersGrid rows={page.rows} sort={query.sort} direction={query.direction} showProfile={showProfile} label={label} issuesSince={query.issuesSince.toISOString()} />
+      <UsersGrid rows={page.rows} sort={query.sort} direction={query.direction} showProfile={showProfile} label={label} issuesSince={query.issuesSince.toISOString()} columnVisibility={columnVisibility} />
       <KeysetPager path={path} params={params} pageSize={query.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} total={total} noun="users" />
     </Stack>
   );

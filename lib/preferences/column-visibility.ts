@@ -7,8 +7,9 @@ import { adminPreferences } from '@/db/schema';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { badRequest } from '@/lib/http/errors';
 
-export const TABLE_KEYS = ['user-statistics', 'profile-statistics'] as const;
-export type TableKey = (typeof TABLE_KEYS)[number];
+import { TABLE_KEYS, type TableKey } from './table-keys';
+
+export type { TableKey };
 
 const modelSchema = z.record(z.string().regex(/^[A-Za-z]{1,40}$/), z.boolean()).refine((m) => Object.keys(m).length <= 40);
 const keyOf = (table: TableKey) => `columns:${table}`;

@@ -5,6 +5,7 @@ import 'server-only';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { InvalidCursorError } from '@/lib/paging/cursor';
 import type { KeysetPage } from '@/lib/paging/keyset';
+import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 import { countUsers, listUsers, recentIssuesSince, type UserListQuery, type UserRow } from './list-users';
@@ -12,15 +13,15 @@ import { userListSearch } from './user-search';
 
 export type UsersListData =
   | { ok: false; message: string }
-  | { ok: true; query: UserListQuery & { issuesSince: Date }; page: KeysetPage<UserRow>; total: Awaited<ReturnType<typeof countUsers>> };
+  | { ok: true; query: UserListQuery & { issuesSince: Date }; page: KeysetPage<UserRow>; total: Awaited<ReturnType<typeof countUsers>>; columnVisibility: Record<string, boolean> };
 
 export async function loadUsersList(viewer: TenantViewer, params: SearchParams, profileId?: string): Promise<UsersListData> {
   const parsed = parseSearch(userListSearch, params);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const query = { ...parsed.value, profileId, issuesSince: recentIssuesSince() };
   try {
-    const [page, total] = await Promise.all([listUsers(viewer, query), countUsers(viewer, query)]);
-    return { ok: true, query, page, total };
+    const [page, total, columnVisibility] = await Promise.all([listUsers(viewer, query), countUsers(viewer, query), getColumnVisibility(viewer, profileId ? 'profile-users' : 'users')]);
+    return { ok: true, query, page, total, columnVisibility };
   } catch (error) {
     if (error instanceof InvalidCursorError) return { ok: false, message: error.message };
     throw error;

@@ -10,6 +10,7 @@ import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { loadIssuesList } from '@/lib/issues/load-issues-list';
+import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import { seenErrorCodes } from '@/lib/search/seen-filter-values';
 import { withParams, type SearchParams } from '@/lib/search/search-params';
 import { getUser } from '@/lib/users/get-user';
@@ -33,7 +34,7 @@ export default async function UserSyncIssuesPage({ params, searchParams }: { par
           Export to CSV
         </Button>
       </Stack>
-      <IssuesGrid rows={data.page.rows} direction={data.direction} label={`Sync issues of ${user.name}`} />
+      <IssuesGrid rows={data.page.rows} direction={data.direction} label={`Sync issues of ${user.name}`} columnVisibility={await getColumnVisibility(viewer, 'user-sync-issues')} />
       <KeysetPager path={path} params={query} pageSize={data.pageSize} previousCursor={data.page.previousCursor} nextCursor={data.page.nextCursor} total={data.total} noun="sync issues" />
     </Stack>
   );
