@@ -1,9 +1,11 @@
-// The users list of /users and /profiles/{id}/users: filters, table, paging; a bad parameter
+// The users list of /users and /profiles/{id}/users: filters, its CSV, table, paging; a bad parameter
 // is a message on the page. Renders what the page loaded (lib/users/load-users-list.ts).
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { KeysetPager } from '@/components/lists/keyset-pager';
 import { ListProblem } from '@/components/lists/list-problem';
-import type { SearchParams } from '@/lib/search/search-params';
+import { withParams, type SearchParams } from '@/lib/search/search-params';
 import type { UsersListData } from '@/lib/users/load-users-list';
 import { UserFilters } from './user-filters';
 import { UsersGrid } from './users-grid';
@@ -12,9 +14,16 @@ export function UsersList({ data, path, params, showProfile, label }: { data: Us
   const filters = <UserFilters path={path} params={params} />;
   if (!data.ok) return <ListProblem controls={filters} message={data.message} resetHref={path} resetLabel="Show all users" />;
   const { query, page, total, columnVisibility } = data;
+  // /users -> /api/users.csv, /profiles/{id}/users -> /api/profiles/{id}/users.csv: the list as filtered and ordered.
+  const csv = withParams(`/api${path}.csv`, params, { pageSize: null });
   return (
     <Stack spacing={2}>
       {filters}
+      <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+        <Button href={csv} variant="outlined" startIcon={<FileDownloadIcon />} download>
+          Export to CSV
+        </Button>
+      </Stack>
       <UsersGrid rows={page.rows} sort={query.sort} direction={query.direction} showProfile={showProfile} label={label} issuesSince={query.issuesSince.toISOString()} columnVisibility={columnVisibility} />
       <KeysetPager path={path} params={params} pageSize={query.pageSize} previousCursor={page.previousCursor} nextCursor={page.nextCursor} total={total} noun="users" />
     </Stack>

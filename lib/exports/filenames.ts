@@ -50,3 +50,6 @@ export const sessionsCoverage = (search: {
 /** A sync issues download's coverage: the period and the filters. */
 export const issuesCoverage = (search: { range: TimeRange; type: string | null; operation: string | null; code: number | null }) =>
   coverageSuffix(search.range, { type: search.type, operation: search.operation, code: search.code });
+
+/** A users download's coverage: "all", or the status and the search. */
+export const usersCoverage = (search: { status: string | null; q: string | null }) => coverageSuffix({ from: null, to: null }, { status: search.status, q: search.q });

@@ -9,14 +9,14 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { CONTROL_CHARACTERS } from '@/lib/text/unsafe-characters';
 
 export interface DownloadAudit {
-  target: { type: 'user' | 'profile'; id: string; label: string };
+  target: { type: 'user' | 'profile' | 'tenant'; id: string; label: string };
   /** The download's query (the URL's, or a POSTed form's): its own parameters are recorded. */
   query: URLSearchParams;
 }
 
 const MAX_QUERY_LENGTH = 500;
 
-const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'errorSource', 'errorCategory', 'user', 'type', 'operation', 'code', 'ids', 'except'];
+const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'q', 'errorSource', 'errorCategory', 'user', 'type', 'operation', 'code', 'ids', 'except'];
 const SELECTIONS: Record<string, string> = { ids: 'selected', except: 'left out' };
 
 /** The download's own parameters as the admin gave them, a selection counted instead of listed. */

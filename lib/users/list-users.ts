@@ -7,6 +7,7 @@ import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
+import { readInBatches } from '@/lib/paging/read-in-batches';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 import { effectiveSyncStatusIs, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
@@ -21,7 +22,8 @@ export interface UserListQuery {
   q: string | null;
   sort: UserSortKey;
   direction: Direction;
-  pageSize: PageSize;
+  /** A page's size; an export reads larger batches. */
+  pageSize: PageSize | number;
   page: KeysetRequest;
   // Issues are counted from this moment (default: RECENT_ISSUES_DAYS ago).
   issuesSince?: Date;
@@ -93,6 +95,11 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
     lastSessionStatus: row.last_status,
   }));
   return toKeysetPage(mapped, query.pageSize, keyset.reversed, query.page, (row) => ({ k: query.sort === 'email' ? row.email : row.name, id: row.id }));
+}
+
+/** Every user of the query, in its order, in batches: the users CSV reads this, never all at once. */
+export function readUsersInBatches(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'pageSize'>, batchSize = 1_000): AsyncGenerator<UserRow[]> {
+  return readInBatches((after) => listUsers(viewer, { ...query, pageSize: batchSize, page: { after, before: null } }));
 }
 
 /** How many users match, up to the cap ("10,000+"). */

@@ -163,6 +163,14 @@ const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<W
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
+    url: () => '/api/users.csv?status=error',
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/profiles/${ids.acmeMarketing}/users.csv`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
     url: () => `/api/profiles/${ids.acmeMarketing}/users?q=a`,
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },

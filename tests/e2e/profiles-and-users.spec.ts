@@ -1,4 +1,5 @@
 // The vendor page's procedures for profiles and users, as an admin does them.
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
 import { signInAt } from './support/sign-in';
@@ -48,6 +49,15 @@ test('list all users, filter by status and search a user', async ({ page }) => {
   await expect(effective.first()).toBeVisible();
   expect(new Set(await effective.locator('.MuiChip-label').allTextContents())).toEqual(new Set(['Disabled due to an error']));
   await saveScreenshot(page, 'users-in-error');
+  // Export to CSV gives the list as filtered: the same users, in the same order.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export to CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('users status-error.csv');
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFUser ID,Name,Email,')).toBe(true);
+  const exported = csv.split('\r\n').slice(1).filter(Boolean);
+  expect(exported.every((line) => line.includes(',Disabled due to an error,'))).toBe(true);
+  const names = (await grid.locator('[role="gridcell"][data-field="name"]').allInnerTexts()).map((name) => name.trim());
+  expect(exported.map((line) => line.split(',')[1])).toEqual(names);
   await page.goto(`${baseUrl()}/users`);
   const someone = await grid.getByRole('link').first().textContent();
   await page.getByLabel('Search name or email').fill(someone!.split(' ')[1]!);
@@ -113,4 +123,30 @@ test('the Sales profile admin sees only the Sales profile and its users', async 
   const profileCells = page.getByRole('grid', { name: 'Users' }).getByRole('link', { name: /^(?!Sales$).+/ }).filter({ hasText: /Marketing|Support|Executives|Partner|Legacy/ });
   await expect(profileCells).toHaveCount(0);
   await saveScreenshot(page, 'users-sales-admin');
+});
+
+test('every list has Columns, remembered per table: Email hidden on Users stays on a profile’s Users', async ({ page }) => {
+  await signInAt(page, '/users', 'admin@acme.test');
+  const grid = page.getByRole('grid', { name: 'Users' });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Email' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: 'Email' })).toHaveCount(0);
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(grid.getByRole('columnheader', { name: 'Name' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Email' })).toHaveCount(0);
+  // Another table, its own choice.
+  await page.goto(`${baseUrl()}/profiles`);
+  const profiles = page.getByRole('grid', { name: 'Profiles' });
+  await expect(page.getByRole('button', { name: 'Columns' })).toBeVisible();
+  await profiles.getByRole('link', { name: 'Sales', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Users of Sales' }).getByRole('columnheader', { name: 'Email' })).toBeVisible();
+  // Put it back for the other tests.
+  await page.goto(`${baseUrl()}/users`);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Email' }).check();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: 'Email' })).toBeVisible();
+  await page.waitForTimeout(1_000);
 });
