@@ -13,7 +13,7 @@ import { listIssues } from '@/lib/issues/list-issues';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { overviewPeriod } from '@/lib/overview/overview-period';
 import { parseEnv } from '@/config/env';
-import { listSessions } from '@/lib/sessions/list-sessions';
+import { countSessions, listSessions } from '@/lib/sessions/list-sessions';
 import { countUsers, listUsers } from '@/lib/users/list-users';
 import { runScript } from './run-script';
 
@@ -47,6 +47,15 @@ runScript(async () => {
       ['Users, first page (name order)', () => listUsers(viewer, { status: null, q: null, sort: 'name', direction: 'asc', pageSize: 25, page: FIRST })],
       ['Users, capped count', () => countUsers(viewer, { status: null, q: null })],
       ['Profile statistics, first page (newest first)', () => listSessions(viewer, { owner: { kind: 'profile', id: profileId }, range: window }, { direction: 'desc', pageSize: 25, page: FIRST })],
+      ['Profile statistics, capped count (3 days)', () => countSessions(viewer, { owner: { kind: 'profile', id: profileId }, range: window })],
+      [
+        'Profile statistics narrowed to one user (30 days)',
+        async () => {
+          const { id: profileUserId } = await one<{ id: string }>(`select id from users where tenant_id = '${viewer.tenantId}' and profile_id = '${profileId}' order by email limit 1`);
+          const range = { from: new Date(now.getTime() - 30 * 86_400_000), to: now };
+          return listSessions(viewer, { owner: { kind: 'profile', id: profileId }, range, user: profileUserId }, { direction: 'desc', pageSize: 25, page: FIRST });
+        },
+      ],
       ['Profile statistics by status (errors first)', () => listSessions(viewer, { owner: { kind: 'profile', id: profileId }, range: window }, { sort: 'status', direction: 'desc', pageSize: 25, page: FIRST })],
       ["A user's sync issues", () => listIssues(viewer, { owner: { kind: 'user', id: userId }, range: { from: null, to: null } }, { direction: 'desc', pageSize: 25, page: FIRST })],
       ['Overview, 7 days', () => getOverviewFigures(viewer, overviewPeriod(7, now))],

@@ -11,6 +11,8 @@ export interface Targets {
   userId: string;
   issueUserId: string;
   bigLogsUserId: string;
+  /** A user of the big profile: its statistics narrowed to them (`user=`). */
+  profileUserId: string;
   usersCursor: string;
   profileCursor: string;
   profileDepth: number;
@@ -32,6 +34,7 @@ export async function findTargets(url: string): Promise<Targets> {
       [tenantId],
     );
     const { id: bigLogsUserId } = await one<{ id: string }>(`select id from users where tenant_id = $1 and email = 'big.logs@scale.test'`, [tenantId]);
+    const { id: profileUserId } = await one<{ id: string }>(`select id from users where tenant_id = $1 and profile_id = $2 order by email limit 1`, [tenantId, bigProfileId]);
     const user = await one<{ name: string; id: string }>(`select name, id from users where tenant_id = $1 order by name, id offset 24999 limit 1`, [tenantId]);
     const now = Date.now();
     const window = { from: new Date(now - 3 * DAY).toISOString(), to: new Date(now).toISOString() };
@@ -52,6 +55,7 @@ export async function findTargets(url: string): Promise<Targets> {
       userId,
       issueUserId,
       bigLogsUserId,
+      profileUserId,
       usersCursor: encodeCursor({ k: user.name, id: user.id }),
       profileCursor: encodeCursor({ s: 'all', k: new Date(session.started_at).toISOString(), id: session.id }),
       profileDepth,
@@ -75,6 +79,7 @@ export function pages(t: Targets): [string, string][] {
     ['/profiles/{id}/statistics (first page)', `/profiles/${t.bigProfileId}/statistics?${w}`],
     [`/profiles/{id}/statistics (${t.profileDepth.toLocaleString('en-US')} rows deep)`, `/profiles/${t.bigProfileId}/statistics?${w}&after=${t.profileCursor}`],
     ['/profiles/{id}/statistics?sort=-status', `/profiles/${t.bigProfileId}/statistics?${w}&sort=-status`],
+    ['/profiles/{id}/statistics?user= (one user, 30 days)', `/profiles/${t.bigProfileId}/statistics?from=${new Date(Date.now() - 30 * DAY).toISOString().slice(0, 10)}&user=${t.profileUserId}`],
     ['/users/{id}/sync-issues', `/users/${t.issueUserId}/sync-issues`],
     ['/ (overview, 7 days)', '/'],
     ['/?days=90 (overview)', '/?days=90'],

@@ -15,7 +15,7 @@ vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support
 
 const HEADER = 'User ID,Name,Email,Profile ID,Profile,Synchronization status,Effective synchronization status,Error reason,Issues (3 days),Last session start,Last session status';
 
-const get = (url: string) => usersCsv(new Request(`http://panel.test${url}`), { params: Promise.resolve({}) });
+const get = (url: string) => usersCsv(new Request(`http://panel.test${url}`), { params: Promise.resolve({ id: '' }) });
 const getProfile = (id: string, query = '') => profileUsersCsv(new Request(`http://panel.test/api/profiles/${id}/users.csv${query}`), { params: Promise.resolve({ id }) });
 
 async function csvOf(response: Response): Promise<{ bom: boolean; lines: string[] }> {
