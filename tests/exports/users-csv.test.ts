@@ -5,11 +5,10 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { GET as profileUsersCsv } from '@/app/api/profiles/[id]/users.csv/route';
 import { GET as usersCsv } from '@/app/api/users.csv/route';
 import { queryRows } from '@/db/client';
-import { adminProfileScopes, admins, profiles } from '@/db/schema';
-import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
+import type { TenantViewer } from '@/lib/auth/viewer';
 import { actAs } from '../support/as-viewer';
 import { describeEachDatabase } from '../support/databases';
-import { createTenant, ingest } from '../support/fixtures';
+import { bossAndLead, createTenant, ingest, profileIdOf } from '../support/fixtures';
 
 vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
 
@@ -45,19 +44,9 @@ describeEachDatabase('the users CSV', (database) => {
       ],
       sessions: [{ id: 's1', userEmail: 'ann@csv.test', startedAt: '2026-11-25T08:00:00Z', endedAt: '2026-11-25T08:01:00Z', status: 'success' }],
     });
-    const profileId = async (engineId: string) => (await db.select().from(profiles).where(sql`tenant_id = ${tenantId}::uuid and engine_id = ${engineId}`))[0]!.id;
-    salesId = await profileId('sales');
-    opsId = await profileId('ops');
-    const [b, l] = await db
-      .insert(admins)
-      .values([
-        { tenantId, email: 'boss@csv.test', name: 'Boss', role: 'platform_admin' },
-        { tenantId, email: 'lead@csv.test', name: 'Lead', role: 'profile_admin' },
-      ])
-      .returning();
-    await db.insert(adminProfileScopes).values({ tenantId, adminId: l!.id, profileId: salesId });
-    boss = (await loadViewer(db, b!.id)) as TenantViewer;
-    lead = (await loadViewer(db, l!.id)) as TenantViewer;
+    salesId = await profileIdOf(db, tenantId, 'sales');
+    opsId = await profileIdOf(db, tenantId, 'ops');
+    ({ boss, lead } = await bossAndLead(db, tenantId, salesId));
   });
 
   it('lists every user in scope with BOM, CRLF, quoted line breaks and neutralized formulas', async () => {

@@ -1,12 +1,10 @@
 // The Filter by menus offer the error categories and codes that occurred in the last 90 days,
 // in the viewer's scope (or one profile), most frequent first — read from the rollups.
-import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { adminProfileScopes, admins, profiles } from '@/db/schema';
-import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
+import type { TenantViewer } from '@/lib/auth/viewer';
 import { seenErrorCategories, seenErrorCodes } from '@/lib/search/seen-filter-values';
 import { describeEachDatabase } from '../support/databases';
-import { createTenant, ingest } from '../support/fixtures';
+import { bossAndLead, createTenant, ingest, profileIdOf } from '../support/fixtures';
 
 const HOUR = 3_600_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -52,18 +50,8 @@ describeEachDatabase('error categories and codes offered by the filters', (datab
         { id: 'i2', userEmail: 'a@seen.test', occurredAt: hoursAgo(1), type: 'email', direction: 'outlook_to_salesforce', name: 'Mail', operation: 'create', errorCode: 2 },
       ],
     });
-    opsId = (await db.select().from(profiles).where(sql`tenant_id = ${tenantId}::uuid and engine_id = 'ops'`))[0]!.id;
-    const salesId = (await db.select().from(profiles).where(sql`tenant_id = ${tenantId}::uuid and engine_id = 'sales'`))[0]!.id;
-    const [b, l] = await db
-      .insert(admins)
-      .values([
-        { tenantId, email: 'boss@seen.test', name: 'Boss', role: 'platform_admin' },
-        { tenantId, email: 'lead@seen.test', name: 'Lead', role: 'profile_admin' },
-      ])
-      .returning();
-    await db.insert(adminProfileScopes).values({ tenantId, adminId: l!.id, profileId: salesId });
-    boss = (await loadViewer(db, b!.id)) as TenantViewer;
-    lead = (await loadViewer(db, l!.id)) as TenantViewer;
+    opsId = await profileIdOf(db, tenantId, 'ops');
+    ({ boss, lead } = await bossAndLead(db, tenantId, await profileIdOf(db, tenantId, 'sales')));
   });
 
   it('offers the categories of the last 90 days in scope, most frequent first', async () => {

@@ -3,14 +3,14 @@
 // picker's suggestions stay inside the profile and the scope.
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { adminProfileScopes, admins, profiles, users } from '@/db/schema';
-import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
+import { users } from '@/db/schema';
+import type { TenantViewer } from '@/lib/auth/viewer';
 import { parseSearch } from '@/lib/search/parse-search';
 import { countSessions, listSessions } from '@/lib/sessions/list-sessions';
 import { defaultStatisticsRange, statisticsSearch } from '@/lib/sessions/session-search';
 import { suggestUsers } from '@/lib/users/list-users';
 import { describeEachDatabase } from '../support/databases';
-import { createTenant, ingest } from '../support/fixtures';
+import { bossAndLead, createTenant, ingest, profileIdOf } from '../support/fixtures';
 
 const HOUR = 3_600_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -39,20 +39,10 @@ describeEachDatabase('narrowing a profile’s statistics to one user', (database
       users: people,
       sessions: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, userEmail: people[i % 3]!.email, startedAt: hoursAgo(i + 1), status: i % 4 ? ('success' as const) : ('error' as const) })),
     });
-    const profileId = async (engineId: string) => (await db.select().from(profiles).where(sql`tenant_id = ${tenantId}::uuid and engine_id = ${engineId}`))[0]!.id;
-    salesId = await profileId('sales');
-    opsId = await profileId('ops');
+    salesId = await profileIdOf(db, tenantId, 'sales');
+    opsId = await profileIdOf(db, tenantId, 'ops');
     for (const row of await db.select().from(users).where(sql`tenant_id = ${tenantId}::uuid`)) userId[row.name] = row.id;
-    const [b, l] = await db
-      .insert(admins)
-      .values([
-        { tenantId, email: 'boss@narrow.test', name: 'Boss', role: 'platform_admin' },
-        { tenantId, email: 'lead@narrow.test', name: 'Lead', role: 'profile_admin' },
-      ])
-      .returning();
-    await db.insert(adminProfileScopes).values({ tenantId, adminId: l!.id, profileId: salesId });
-    boss = (await loadViewer(db, b!.id)) as TenantViewer;
-    lead = (await loadViewer(db, l!.id)) as TenantViewer;
+    ({ boss, lead } = await bossAndLead(db, tenantId, salesId));
   });
 
   const period = () => defaultStatisticsRange();
