@@ -39,7 +39,7 @@ describe('the URL schemas of pages and downloads', () => {
         if (parsed.ok) {
           accepted++;
           expectSafe(parsed.value);
-        } else expect(parsed.message).toMatch(/^("\w+" |Give a period|A profile export|The page link)/);
+        } else expect(parsed.message).toMatch(/^("\w+" |Give a period|A profile export|The page link|The period ends before it starts)/);
       }),
       { numRuns: RUNS },
     );

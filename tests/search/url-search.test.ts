@@ -20,7 +20,7 @@ describe('the sessions query', () => {
     const parsed = parseSearch(sessionDownloadSearch, new URLSearchParams('from=2026-11-01&to=2026-11-02T10:00:00Z&status=error&errorSource=crm&errorCategory=Auth'));
     expect(parsed).toEqual({
       ok: true,
-      value: { range: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-02T10:00:00Z') }, status: 'error', errorSource: 'crm', errorCategory: 'Auth', ids: null, except: null },
+      value: { range: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-02T10:00:00Z') }, status: 'error', errorSource: 'crm', errorCategory: 'Auth', user: null, ids: null, except: null },
     });
   });
 
@@ -28,7 +28,7 @@ describe('the sessions query', () => {
     const parsed = parseSearch(statisticsSearch(defaults), {});
     expect(parsed).toEqual({
       ok: true,
-      value: { range: defaults, status: null, errorSource: null, errorCategory: null, sort: { sort: 'startedAt', direction: 'desc' }, pageSize: 25, page: { after: null, before: null } },
+      value: { range: defaults, status: null, errorSource: null, errorCategory: null, user: null, sort: { sort: 'startedAt', direction: 'desc' }, pageSize: 25, page: { after: null, before: null } },
     });
     expect(parseSearch(statisticsSearch(defaults), { sort: 'status', pageSize: '100', after: 'abc' })).toMatchObject({
       ok: true,
