@@ -13,13 +13,12 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { hashToken } from '@/lib/ingest/ingestion-tokens';
 import { parseEnv } from '@/config/env';
-import { residentMb } from './bench/measure';
+import { cpuPerPage, residentMb } from './bench/measure';
 import { startPanel, type RunningPanel } from './bench/panel-server';
 import { ensureScaleDatabase, type Size } from './bench/scale-database';
 import { runScript } from './run-script';
 
 const log = (line: string) => console.error(`[bench:load] ${line}`);
-const CLOCK_TICKS_PER_SECOND = 100;
 
 interface Targets {
   tenantId: string;
@@ -52,11 +51,6 @@ async function removeToken(url: string, token: string) {
   await client.query(`delete from ingestion_tokens where token_hash = $1`, [hashToken(token)]).finally(() => client.end());
 }
 
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime: fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after "(comm) ".
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-}
 
 const pagePaths = (t: Targets) => ({
   'users list': '/users',
@@ -159,21 +153,6 @@ async function loadRun(panel: RunningPanel, t: Targets, connections: number, dur
   };
 }
 
-/** Server CPU time of one page: requested alone, one after the other. */
-async function cpuPerPage(panel: RunningPanel, path: string, count: number): Promise<{ cpuMs: number; wallMs: number; bytes: number }> {
-  const pid = panel.serverPid()!;
-  const get = async () => {
-    const response = await fetch(`${panel.baseUrl}${path}`, { headers: { cookie: panel.cookie }, redirect: 'manual' });
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    return (await response.arrayBuffer()).byteLength;
-  };
-  for (let i = 0; i < 10; i++) await get();
-  const cpuBefore = cpuSeconds(pid);
-  const began = performance.now();
-  let bytes = 0;
-  for (let i = 0; i < count; i++) bytes = await get();
-  return { cpuMs: ((cpuSeconds(pid) - cpuBefore) * 1000) / count, wallMs: (performance.now() - began) / count, bytes };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const spread = (values: number[], digits = 0) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;

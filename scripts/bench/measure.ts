@@ -111,3 +111,28 @@ export async function measureDownload(
     clearInterval(sampler);
   }
 }
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** The process's CPU time so far (user and system), from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime: fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after "(comm) ".
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Server CPU time of one page: requested alone, one after the other, after 10 to warm up. */
+export async function cpuPerPage(panel: { baseUrl: string; cookie: string; serverPid: () => number | null }, path: string, count: number): Promise<{ cpuMs: number; wallMs: number; bytes: number }> {
+  const pid = panel.serverPid()!;
+  const get = async () => {
+    const response = await fetch(`${panel.baseUrl}${path}`, { headers: { cookie: panel.cookie }, redirect: 'manual' });
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    return (await response.arrayBuffer()).byteLength;
+  };
+  for (let i = 0; i < 10; i++) await get();
+  const cpuBefore = cpuSeconds(pid);
+  const began = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < count; i++) bytes = await get();
+  return { cpuMs: ((cpuSeconds(pid) - cpuBefore) * 1000) / count, wallMs: (performance.now() - began) / count, bytes };
+}
