@@ -1,6 +1,8 @@
 'use client';
 // MUI's emotion cache for the App Router (its <style> elements carry the page's CSP nonce), the
-// theme and the CSS baseline.
+// theme and the CSS baseline. No stylis plugins: Emotion's default one writes every flex, box and
+// user-select rule again with -webkit-/-ms- prefixes, which the browsers the panel supports do
+// not need — and every page inlines its styles, so they weighed on every response.
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
@@ -10,7 +12,7 @@ import { theme } from './theme';
 
 export function ThemeRegistry({ nonce, children }: { nonce?: string; children: ReactNode }) {
   return (
-    <AppRouterCacheProvider options={{ key: 'mui', nonce }}>
+    <AppRouterCacheProvider options={{ key: 'mui', nonce, stylisPlugins: [] }}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
         <NonceProvider value={nonce}>{children}</NonceProvider>
