@@ -7,6 +7,7 @@ import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
 import { isDatabaseUnavailable } from '@/db/database-errors';
 import { getViewer } from '@/lib/auth/viewer';
 import { NONCE_HEADER } from '@/lib/http/content-security-policy';
+import './theme-variables.css';
 
 
 export const metadata: Metadata = {

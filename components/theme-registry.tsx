@@ -10,10 +10,14 @@ import type { ReactNode } from 'react';
 import { NonceProvider } from './nonce';
 import { theme } from './theme';
 
+// A prop of the CSS-variables provider, which `createTheme`'s static type does not announce.
+const WITHOUT_VARIABLES_SHEET = { disableStyleSheetGeneration: true } as object;
+
 export function ThemeRegistry({ nonce, children }: { nonce?: string; children: ReactNode }) {
   return (
     <AppRouterCacheProvider options={{ key: 'mui', nonce, stylisPlugins: [] }}>
-      <ThemeProvider theme={theme}>
+      {/* The theme's CSS variables come from app/theme-variables.css, a static file: not inlined per page. */}
+      <ThemeProvider theme={theme} {...WITHOUT_VARIABLES_SHEET}>
         <CssBaseline />
         <NonceProvider value={nonce}>{children}</NonceProvider>
       </ThemeProvider>
