@@ -103,9 +103,12 @@ export function PeriodControl({ from, to, presetBase, openEnded = false }: Perio
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-describedby': problem ? 'period-problem' : undefined } }}
           />
         ))}
-        <Button type="submit" variant="contained" sx={{ mt: '2px' }}>
-          Apply
-        </Button>
+        {/* Beside the fields (40 px tall), not stretched by their error lines: no sx, one button class fewer. */}
+        <Stack sx={{ height: 40, justifyContent: 'center' }}>
+          <Button type="submit" variant="contained">
+            Apply
+          </Button>
+        </Stack>
         <Stack direction="row" spacing={0.5} useFlexGap aria-label="Presets" role="group" sx={{ alignItems: 'center', flexWrap: 'wrap', mt: '4px' }}>
           {PRESETS.map((preset) => (
             <Button key={preset.label} size="small" component={NextLink} href={presetHref(preset.hours)}>

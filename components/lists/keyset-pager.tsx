@@ -6,6 +6,12 @@ import { LinkButton } from '@/components/links/app-link';
 import { PAGE_SIZES } from '@/lib/paging/cursor';
 import { withParams, type SearchParams } from '@/lib/search/search-params';
 
+// One style for the page sizes and the way back, the current size filled in by its aria-current:
+// one CSS class for all of them (each distinct variant or sx is a whole button's rules again).
+const PAGER_LINK = {
+  '&[aria-current="true"]': { bgcolor: 'primary.main', color: 'primary.contrastText', '&:hover': { bgcolor: 'primary.dark' } },
+} as const;
+
 export function KeysetPager({
   path,
   params,
@@ -39,7 +45,7 @@ export function KeysetPager({
               key={size}
               size="small"
               href={withParams(path, params, { pageSize: size === 25 ? null : String(size) })}
-              variant={size === pageSize ? 'contained' : 'text'}
+              sx={PAGER_LINK}
               aria-current={size === pageSize ? 'true' : undefined}
               aria-label={`${size} rows per page`}
             >
@@ -48,10 +54,10 @@ export function KeysetPager({
           ))}
         </Stack>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <LinkButton size="small" href={withParams(path, params, {})} disabled={!previousCursor}>
+          <LinkButton size="small" sx={PAGER_LINK} href={withParams(path, params, {})} disabled={!previousCursor}>
             First page
           </LinkButton>
-          <LinkButton size="small" href={previousCursor ? withParams(path, params, { before: previousCursor }) : '#'} disabled={!previousCursor}>
+          <LinkButton size="small" sx={PAGER_LINK} href={previousCursor ? withParams(path, params, { before: previousCursor }) : '#'} disabled={!previousCursor}>
             ‹ Previous
           </LinkButton>
           <LinkButton size="small" href={nextCursor ? withParams(path, params, { after: nextCursor }) : '#'} disabled={!nextCursor} variant="outlined">

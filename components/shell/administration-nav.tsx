@@ -30,6 +30,17 @@ function useCurrentHref(sections: NavigationSection[]): (href: string) => boolea
   return (href) => isCurrent(pathname, href, hrefs);
 }
 
+// One style for every link of the top bar, the current one picked out by its aria-current: one
+// CSS class for all of them (each distinct sx is a whole button's rules again in every page).
+const TOP_BAR_LINK = {
+  borderRadius: 0,
+  px: 1.5,
+  fontWeight: 500,
+  borderBottom: 3,
+  borderColor: 'transparent',
+  '&[aria-current="page"]': { fontWeight: 700, borderColor: 'common.white' },
+} as const;
+
 /** The links in the top bar, shown from the `md` breakpoint (900 px) up. */
 export function TopBarNavigation({ sections }: { sections: NavigationSection[] }) {
   const current = useCurrentHref(sections);
@@ -44,13 +55,7 @@ export function TopBarNavigation({ sections }: { sections: NavigationSection[] }
             href={item.href}
             color="inherit"
             aria-current={selected ? 'page' : undefined}
-            sx={{
-              borderRadius: 0,
-              px: 1.5,
-              fontWeight: selected ? 700 : 500,
-              borderBottom: 3,
-              borderColor: selected ? 'common.white' : 'transparent',
-            }}
+            sx={TOP_BAR_LINK}
           >
             {item.label}
           </Button>
