@@ -11,13 +11,11 @@ import { sessionFilterSections } from '@/lib/search/filter-sections';
 import { single, type SearchParams } from '@/lib/search/search-params';
 import type { StatisticsData } from '@/lib/sessions/load-statistics';
 import type { SessionOwner } from '@/lib/sessions/session-filters';
-import { defaultStatisticsRange } from '@/lib/sessions/session-search';
 import { SessionsGrid } from './sessions-grid';
 import { UserFilter } from './user-filter';
 
 export function StatisticsView({ data, owner, ownerName, path, params }: { data: StatisticsData; owner: SessionOwner; ownerName: string; path: string; params: SearchParams }) {
-  const { now, from, to, table, errorCategories, narrowedTo, result } = data;
-  const defaults = defaultStatisticsRange(now);
+  const { now, defaults, from, to, table, errorCategories, narrowedTo, result } = data;
   const form = (
     <ListFilters
       params={params}

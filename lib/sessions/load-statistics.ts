@@ -22,6 +22,8 @@ type StatisticsTable = 'user-statistics' | 'profile-statistics';
 
 export interface StatisticsData {
   now: Date;
+  /** The period shown when the URL names none (the last 3 days). */
+  defaults: { from: Date; to: Date };
   from: Date;
   to: Date;
   table: StatisticsTable;
@@ -61,9 +63,12 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
   const parsed = parseSearch(statisticsSearch(defaults), params);
   const { from, to } = parsed.ok ? (parsed.value.range as typeof defaults) : defaults;
   const table: StatisticsTable = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
-  const errorCategories = await seenErrorCategories(viewer, owner.kind === 'profile' ? owner.id : null);
-  const narrowedTo = parsed.ok && parsed.value.user ? { id: parsed.value.user, name: await userName(viewer, parsed.value.user) } : null;
-  const base = { now, from, to, table, errorCategories, narrowedTo };
+  const user = parsed.ok ? parsed.value.user : null;
+  const [errorCategories, narrowedTo] = await Promise.all([
+    seenErrorCategories(viewer, owner.kind === 'profile' ? owner.id : null),
+    user ? userName(viewer, user).then((name) => ({ id: user, name })) : null,
+  ]);
+  const base = { now, defaults, from, to, table, errorCategories, narrowedTo };
   if (!parsed.ok) return { ...base, result: { ok: false, message: parsed.message } };
   const { sort, pageSize, page: pageRequest, ...filter } = parsed.value;
   try {
