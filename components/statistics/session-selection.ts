@@ -4,8 +4,8 @@
 // another page's. At most 1,000 ids either way (what a download takes).
 import type { GridRowSelectionModel } from '@mui/x-data-grid';
 import { formatCappedCount, formatCount } from '@/lib/paging/format-count';
+import { MAX_SELECTION_IDS } from '@/lib/sessions/selection-limit';
 
-export const MAX_SELECTION_IDS = 1_000;
 
 export type SessionSelection = { kind: 'chosen'; ids: ReadonlySet<string> } | { kind: 'period'; except: ReadonlySet<string> };
 

@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { ERROR_SOURCES, SESSION_STATUSES } from '@/domain/sync-vocabulary';
 import { idList, oneOf, singleId, pagingFields, periodFields, sortOrder, text, toPaging, toPeriod } from '@/lib/search/fields';
 import type { TimeRange } from '@/lib/time/parse-instant';
+import { MAX_SELECTION_IDS } from './selection-limit';
 import { SESSION_SORT_KEYS } from './session-order';
-
-const MAX_SELECTED_IDS = 1_000;
 
 const sessionFilterFields = {
   ...periodFields,
@@ -22,7 +21,7 @@ const sessionFilterFields = {
 /** A download: the period (all time where an end is absent) and its filters, or a selection —
  *  chosen sessions (`ids`), or the period's sessions except some (`except`). */
 export const sessionDownloadSearch = z
-  .object({ ...sessionFilterFields, ids: idList('ids', 'session ids', MAX_SELECTED_IDS), except: idList('except', 'session ids', MAX_SELECTED_IDS) })
+  .object({ ...sessionFilterFields, ids: idList('ids', 'session ids', MAX_SELECTION_IDS), except: idList('except', 'session ids', MAX_SELECTION_IDS) })
   .refine((search) => !(search.ids && search.except), 'Give the chosen sessions (ids) or the sessions to leave out (except), not both.')
   .transform(toPeriod());
 
