@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { ThemeRegistry } from '@/components/theme-registry';
 import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
+import { env } from '@/config/env';
 import { isDatabaseUnavailable } from '@/db/database-errors';
 import { getViewer } from '@/lib/auth/viewer';
 import { NONCE_HEADER } from '@/lib/http/content-security-policy';
 import './theme-variables.css';
+import './component-styles.css';
 
 
 export const metadata: Metadata = {
@@ -31,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <ThemeRegistry nonce={nonce}>
+        <ThemeRegistry nonce={nonce} inlineAllStyles={env().STYLES_INLINE_ALL === '1'}>
           {!viewer.available ? (
             <AppShell viewer={null}>
               <DatabaseUnavailable />

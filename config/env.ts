@@ -51,6 +51,9 @@ const envSchema = z.object({
   DOWNLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
   DOWNLOAD_STALL_TIMEOUT_MS: limit(120_000, 100),
   INGEST_BODY_TIMEOUT_MS: limit(60_000, 100),
+  // Pages inline every component style, also those of app/component-styles.css: set by
+  // `npm run styles:catalogue`, which collects them from the pages.
+  STYLES_INLINE_ALL: flag,
   // Set by `npm start` for the server it spawns: the process that hands the embedded database over.
   DATA_DIR_LOCK_HOLDER: unsetIfEmpty(z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),
