@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { LinkButton } from '@/components/links/app-link';
+import { LinkButton } from '@/components/links/link-button';
 import { ListProblem } from '@/components/lists/list-problem';
 import { OverviewView } from '@/components/overview/overview-view';
 import { ROLE_LABELS } from '@/components/shell/navigation';

@@ -1,5 +1,5 @@
 // The audit log page body shared by /audit and /support/audit.
-import { LinkButton } from '@/components/links/app-link';
+import { LinkButton } from '@/components/links/link-button';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

@@ -1,14 +1,10 @@
-'use client';
-// MUI links and buttons that navigate with Next's client router. They live in a client module
-// because a component reference (NextLink) cannot be passed from a server component.
-import Button, { type ButtonProps } from '@mui/material/Button';
-import Link, { type LinkProps } from '@mui/material/Link';
+// A text link that navigates with Next's client router, in MUI's link look (link.module.css).
+// Plain `next/link`, not MUI's Link: it renders on the server without a client component of its
+// own and without an Emotion class, which counted on pages with a hundred links (the overview).
 import NextLink from 'next/link';
+import type { ComponentProps } from 'react';
+import styles from './link.module.css';
 
-export function AppLink(props: Omit<LinkProps, 'component'> & { href: string }) {
-  return <Link component={NextLink} {...props} />;
-}
-
-export function LinkButton(props: Omit<ButtonProps<'a'>, 'component' | 'ref'> & { href: string }) {
-  return <Button component={NextLink} {...props} />;
+export function AppLink({ className, ...props }: Omit<ComponentProps<typeof NextLink>, 'href'> & { href: string }) {
+  return <NextLink className={className ? `${styles.link} ${className}` : styles.link} {...props} />;
 }

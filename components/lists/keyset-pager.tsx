@@ -2,7 +2,7 @@
 import Stack from '@mui/material/Stack';
 import { formatCappedCount } from '@/lib/paging/format-count';
 import Typography from '@mui/material/Typography';
-import { LinkButton } from '@/components/links/app-link';
+import { LinkButton } from '@/components/links/link-button';
 import { PAGE_SIZES } from '@/lib/paging/cursor';
 import { withParams, type SearchParams } from '@/lib/search/search-params';
 

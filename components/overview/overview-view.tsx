@@ -13,7 +13,8 @@ import type { OverviewPeriod } from '@/lib/overview/overview-period';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 import { FigureCard, KpiTile } from './figure-card';
-import { FigureTable } from './figure-table';
+import { FigureTable } from '@/components/tables/figure-table';
+import styles from './overview.module.css';
 import { SessionsPerDayChart } from './sessions-per-day-chart';
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -23,13 +24,13 @@ const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((100
  * 24 px tall and apart, a target a finger can hit (WCAG 2.5.8). */
 function TopProfiles<Key>({ row, href }: { row: BreakdownRow<Key>; href: (profileId: string) => string }) {
   return (
-    <Stack direction="row" sx={{ flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.5 }} component="span">
+    <span className={styles.topProfiles}>
       {row.topProfiles.map((p) => (
-        <AppLink key={p.profileId} href={href(p.profileId)} sx={{ display: 'inline-flex', alignItems: 'center', minHeight: 24 }}>
+        <AppLink key={p.profileId} href={href(p.profileId)}>
           {p.profileName} ({number(p.count)})
         </AppLink>
       ))}
-    </Stack>
+    </span>
   );
 }
 
@@ -52,11 +53,9 @@ export function OverviewView({ figures, period }: { figures: OverviewFigures; pe
           label="Users disabled due to an error"
           value={number(figures.disabledDueToError.count)}
           href={
-            <div>
-              <AppLink href={links.usersInError()} variant="body2">
-                Show them
-              </AppLink>
-            </div>
+            <Typography variant="body2" component="div">
+              <AppLink href={links.usersInError()}>Show them</AppLink>
+            </Typography>
           }
         />
         <KpiTile label="Sync issues" value={number(figures.issuesTotal)} />

@@ -1,51 +1,43 @@
-// A server-rendered table for short lists (tenants, admins, audit pages).
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+// A server-rendered table for short lists (tenants, admins, audit pages): plain HTML in MUI's
+// look (table.module.css), no client component per cell.
 import type { ReactNode } from 'react';
+import styles from './table.module.css';
 
 export interface Column<Row> {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
-  width?: number | string;
 }
 
 export function SimpleTable<Row>({ label, columns, rows, rowKey, empty }: { label: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty: string }) {
   return (
     // On a phone a wide table scrolls inside itself, reachable by keyboard.
-    <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-label={label}>
-      <Table size="small" aria-label={label}>
-        <TableHead>
-          <TableRow>
+    <div className={`${styles.container} ${styles.outlined}`} tabIndex={0} role="region" aria-label={label}>
+      <table className={`${styles.table} ${styles.strongHeader} ${styles.hover}`} aria-label={label}>
+        <thead>
+          <tr>
             {columns.map((column, index) => (
-              <TableCell key={index} sx={{ fontWeight: 600, width: column.width }}>
-                {column.header}
-              </TableCell>
+              <th key={index}>{column.header}</th>
             ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
+          </tr>
+        </thead>
+        <tbody>
           {rows.length === 0 ? (
-            <TableRow>
-              <TableCell colSpan={columns.length} sx={{ color: 'text.secondary' }}>
+            <tr>
+              <td colSpan={columns.length} className={styles.empty}>
                 {empty}
-              </TableCell>
-            </TableRow>
+              </td>
+            </tr>
           ) : (
             rows.map((row) => (
-              <TableRow key={rowKey(row)} hover>
+              <tr key={rowKey(row)}>
                 {columns.map((column, index) => (
-                  <TableCell key={index}>{column.cell(row)}</TableCell>
+                  <td key={index}>{column.cell(row)}</td>
                 ))}
-              </TableRow>
+              </tr>
             ))
           )}
-        </TableBody>
-      </Table>
-    </TableContainer>
+        </tbody>
+      </table>
+    </div>
   );
 }
