@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import type { ReactElement } from 'react';
 import Typography from '@mui/material/Typography';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
-import { EFFECTIVE_SYNC_STATUS_LABELS, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
+import { EFFECTIVE_SYNC_STATUS_LABELS, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status-labels';
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from '@/lib/sync-status/session-status-labels';
 import { StatusChip } from './status-chip';
 

@@ -3,7 +3,7 @@ import 'server-only';
 // ids), streamed batch by batch under the CSV rules of every download (lib/exports/csv.ts).
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
-import { EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status';
+import { EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status-labels';
 import { readUsersInBatches, recentIssuesSince, RECENT_ISSUES_DAYS, type UserListQuery, type UserRow } from '@/lib/users/list-users';
 import { csvRows, csvTime, UTF8_BOM } from './csv';
 

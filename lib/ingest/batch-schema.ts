@@ -2,9 +2,10 @@
 // OpenAPI description all come from these schemas.
 import { z } from 'zod';
 import { ERROR_SOURCES, ISSUE_OPERATIONS, ISSUE_TYPES, SESSION_STATUSES, SYNC_DIRECTIONS } from '@/domain/sync-vocabulary';
-import { parseSetting, settingDefinition } from '@/lib/settings/catalog';
+import { settingDefinition } from '@/lib/settings/catalog';
+import { parseSetting } from '@/lib/settings/parse-setting';
 import { containsNul } from '@/lib/text/unsafe-characters';
-import { instantText } from '@/lib/time/parse-instant';
+import { instantText } from '@/lib/time/instant-text';
 
 export const MAX_SECTION_ITEMS = 10_000;
 

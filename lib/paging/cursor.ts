@@ -2,7 +2,7 @@
 // is a 400 with a message, never a 500.
 import { z } from 'zod';
 import { containsNul } from '@/lib/text/unsafe-characters';
-import { instantText } from '@/lib/time/parse-instant';
+import { instantText } from '@/lib/time/instant-text';
 
 export class InvalidCursorError extends Error {
   constructor() {

@@ -5,7 +5,7 @@ import { ERROR_CODE_MEANINGS } from '@/domain/sync-vocabulary';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
 import { ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
-import { EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status';
+import { EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status-labels';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 
 export interface FilterOption {

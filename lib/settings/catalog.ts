@@ -2,7 +2,6 @@
 // ones each user has in the sidebar of their mailbox add-in. One definition per setting: its
 // words, its values and its default when nobody has set it. README "Sync settings" documents
 // each for admins.
-import { z } from 'zod';
 
 export type SettingValue = string | boolean;
 
@@ -77,22 +76,6 @@ const byKey = new Map(SETTINGS.map((s) => [s.key, s]));
 
 export function settingDefinition(key: string): SettingDefinition | undefined {
   return byKey.get(key);
-}
-
-/** The zod schema of one setting's value. */
-export function settingValueSchema(definition: SettingDefinition): z.ZodType<SettingValue> {
-  if (definition.kind === 'switch') return z.boolean({ error: `"${definition.key}" takes true or false` });
-  const values = definition.options.map((o) => o.value);
-  return z.string().refine((value) => values.includes(value), { message: `"${definition.key}" takes one of ${values.join(', ')}` });
-}
-
-/** Checks a key and a value against the catalog: the value, or a message saying what is wrong. */
-export function parseSetting(key: string, value: unknown): { ok: true; definition: SettingDefinition; value: SettingValue } | { ok: false; message: string } {
-  const definition = byKey.get(key);
-  if (!definition) return { ok: false, message: `Unknown setting "${key}".` };
-  const parsed = settingValueSchema(definition).safeParse(value);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? `Invalid value for "${key}".` };
-  return { ok: true, definition, value: parsed.data };
 }
 
 export function valueLabel(definition: SettingDefinition, value: SettingValue): string {

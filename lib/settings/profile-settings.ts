@@ -10,7 +10,8 @@ import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { badRequest } from '@/lib/http/errors';
 import { getProfile } from '@/lib/profiles/get-profile';
-import { parseSetting, SETTINGS, type SettingDefinition, type SettingValue } from './catalog';
+import { SETTINGS, type SettingDefinition, type SettingValue } from './catalog';
+import { parseSetting } from './parse-setting';
 import { profileValue, type ProfileSettingEntry } from './resolve-setting';
 
 export interface ProfileSettingView {

@@ -10,7 +10,8 @@ import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { badRequest, HttpError } from '@/lib/http/errors';
 import { getUser } from '@/lib/users/get-user';
-import { parseSetting, settingDefinition, SETTINGS, type SettingDefinition, type SettingValue } from './catalog';
+import { settingDefinition, SETTINGS, type SettingDefinition, type SettingValue } from './catalog';
+import { parseSetting } from './parse-setting';
 import { profileValue, resolveSetting, type ProfileSettingEntry, type ResolvedSetting } from './resolve-setting';
 
 export interface UserSettingView extends ResolvedSetting {

@@ -4,15 +4,7 @@
 //   Disabled due to an error  if the engine reported an error newer than the admin's last enable;
 //   Enabled                   otherwise.
 import { sql, type SQL } from 'drizzle-orm';
-
-export const EFFECTIVE_SYNC_STATUSES = ['enabled', 'disabled', 'error'] as const;
-export type EffectiveSyncStatus = (typeof EFFECTIVE_SYNC_STATUSES)[number];
-
-export const EFFECTIVE_SYNC_STATUS_LABELS: Record<EffectiveSyncStatus, string> = {
-  enabled: 'Enabled',
-  disabled: 'Disabled',
-  error: 'Disabled due to an error',
-};
+import type { EffectiveSyncStatus } from './effective-sync-status-labels';
 
 export interface StatusColumns {
   profileEnabled: SQL;

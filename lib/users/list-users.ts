@@ -9,7 +9,8 @@ import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type Keyse
 import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
 import { readInBatches } from '@/lib/paging/read-in-batches';
 import { inViewerScope } from '@/lib/scope/profile-scope';
-import { effectiveSyncStatusIs, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import type { EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status-labels';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { toUserStatus, userStatusColumns, USERS_WITH_PROFILE, type UserStatus, type UserStatusRow } from './user-status-columns';
 

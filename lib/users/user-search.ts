@@ -2,7 +2,7 @@
 // same filters and order.
 import { z } from 'zod';
 import { oneOf, pagingFields, sortOrder, text, toPaging } from '@/lib/search/fields';
-import { EFFECTIVE_SYNC_STATUSES } from '@/lib/sync-status/effective-sync-status';
+import { EFFECTIVE_SYNC_STATUSES } from '@/lib/sync-status/effective-sync-status-labels';
 import { USER_SORT_KEYS } from './list-users';
 
 const userFilterFields = { status: oneOf('status', EFFECTIVE_SYNC_STATUSES, 'enabled, disabled or error'), q: text('q', 200), sort: sortOrder(USER_SORT_KEYS, 'name') };

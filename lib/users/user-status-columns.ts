@@ -3,7 +3,8 @@ import 'server-only';
 // profile's switch, the effective status and the engine's reason — and how it becomes the DTO
 // the pages show: one place for the users list and the user page.
 import { sql } from 'drizzle-orm';
-import { effectiveSyncStatusSql, statusColumns, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusSql, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import type { EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status-labels';
 
 export const USERS_WITH_PROFILE = sql`from users u join profiles p on p.tenant_id = u.tenant_id and p.id = u.profile_id`;
 

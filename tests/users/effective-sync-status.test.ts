@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { EFFECTIVE_SYNC_STATUSES, effectiveSyncStatusIs, effectiveSyncStatusSql, type StatusColumns } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusIs, effectiveSyncStatusSql, type StatusColumns } from '@/lib/sync-status/effective-sync-status';
+import { EFFECTIVE_SYNC_STATUSES } from '@/lib/sync-status/effective-sync-status-labels';
 import { describeEachDatabase } from '../support/databases';
 
 const T = (minutes: number) => new Date(Date.UTC(2026, 10, 26, 10, minutes)).toISOString();
