@@ -4,7 +4,6 @@
 // drawer opens with the links and the signed-in admin.
 import MenuIcon from '@mui/icons-material/Menu';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
@@ -15,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
+import styles from './app-shell.module.css';
 import type { NavigationSection } from './navigation';
 
 function isCurrent(pathname: string, href: string, hrefs: string[]): boolean {
@@ -30,38 +30,18 @@ function useCurrentHref(sections: NavigationSection[]): (href: string) => boolea
   return (href) => isCurrent(pathname, href, hrefs);
 }
 
-// One style for every link of the top bar, the current one picked out by its aria-current: one
-// CSS class for all of them (each distinct sx is a whole button's rules again in every page).
-const TOP_BAR_LINK = {
-  borderRadius: 0,
-  px: 1.5,
-  fontWeight: 500,
-  borderBottom: 3,
-  borderColor: 'transparent',
-  '&[aria-current="page"]': { fontWeight: 700, borderColor: 'common.white' },
-} as const;
-
-/** The links in the top bar, shown from the `md` breakpoint (900 px) up. */
+/** The links in the top bar, shown from the `md` breakpoint (900 px) up: plain links in a text
+ *  button's look (app-shell.module.css), the current page marked by its aria-current. */
 export function TopBarNavigation({ sections }: { sections: NavigationSection[] }) {
   const current = useCurrentHref(sections);
   return (
-    <Box component="nav" aria-label="Main" sx={{ display: { xs: 'none', md: 'flex' }, gap: 0.5, alignItems: 'stretch', alignSelf: 'stretch' }}>
-      {sections.flatMap((section) => section.items).map((item) => {
-        const selected = current(item.href);
-        return (
-          <Button
-            key={item.href}
-            component={Link}
-            href={item.href}
-            color="inherit"
-            aria-current={selected ? 'page' : undefined}
-            sx={TOP_BAR_LINK}
-          >
-            {item.label}
-          </Button>
-        );
-      })}
-    </Box>
+    <nav aria-label="Main" className={styles.nav}>
+      {sections.flatMap((section) => section.items).map((item) => (
+        <Link key={item.href} href={item.href} className={styles.navLink} aria-current={current(item.href) ? 'page' : undefined}>
+          {item.label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 
@@ -70,7 +50,7 @@ export function MenuNavigation({ sections, footer }: { sections: NavigationSecti
   const current = useCurrentHref(sections);
   const [open, setOpen] = useState(false);
   return (
-    <Box sx={{ display: { xs: 'block', md: 'none' } }}>
+    <div className={styles.narrowOnly}>
       <IconButton color="inherit" edge="start" aria-label="Open navigation" aria-expanded={open} onClick={() => setOpen(true)}>
         <MenuIcon />
       </IconButton>
@@ -98,6 +78,6 @@ export function MenuNavigation({ sections, footer }: { sections: NavigationSecti
           {footer && <Box sx={{ px: 2, py: 1.5, borderTop: 1, borderColor: 'divider' }}>{footer}</Box>}
         </Box>
       </Drawer>
-    </Box>
+    </div>
   );
 }
