@@ -1,16 +1,28 @@
 // Paging by cursor under a list: rows per page, previous and next page, and a capped count.
-import Stack from '@mui/material/Stack';
+// Plain links styled by keyset-pager.module.css (issue 20: no MUI button per link on the server).
+import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { formatCappedCount } from '@/lib/paging/format-count';
-import Typography from '@mui/material/Typography';
-import { LinkButton } from '@/components/links/link-button';
 import { PAGE_SIZES } from '@/lib/paging/cursor';
 import { withParams, type SearchParams } from '@/lib/search/search-params';
+import styles from './keyset-pager.module.css';
 
-// One style for the page sizes and the way back, the current size filled in by its aria-current:
-// one CSS class for all of them (each distinct variant or sx is a whole button's rules again).
-const PAGER_LINK = {
-  '&[aria-current="true"]': { bgcolor: 'primary.main', color: 'primary.contrastText', '&:hover': { bgcolor: 'primary.dark' } },
-} as const;
+/** A pager link, or its words greyed out where there is nowhere to go (not a link then). */
+function PagerLink({ href, outlined = false, current = false, label, children }: { href: string | null; outlined?: boolean; current?: boolean; label?: string; children: ReactNode }) {
+  const className = outlined ? `${styles.link} ${styles.outlined}` : styles.link;
+  if (href === null) {
+    return (
+      <span className={className} aria-disabled="true">
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link className={className} href={href} aria-current={current ? 'true' : undefined} aria-label={label}>
+      {children}
+    </Link>
+  );
+}
 
 export function KeysetPager({
   path,
@@ -30,41 +42,26 @@ export function KeysetPager({
   noun: string;
 }) {
   return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} component="nav" aria-label="Pages">
-      <Typography variant="body2" color="text.secondary">
-        {total ? `${formatCappedCount(total)} ${noun}` : ''}
-      </Typography>
+    <nav className={styles.pager} aria-label="Pages">
+      <p className={styles.note}>{total ? `${formatCappedCount(total)} ${noun}` : ''}</p>
       {/* Page sizes and paging each stay on one line; on a phone the paging moves under them. */}
-      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
-            Rows per page:
-          </Typography>
+      <div className={styles.group}>
+        <div className={styles.line}>
+          <p className={styles.note}>Rows per page:</p>
           {PAGE_SIZES.map((size) => (
-            <LinkButton
-              key={size}
-              size="small"
-              href={withParams(path, params, { pageSize: size === 25 ? null : String(size) })}
-              sx={PAGER_LINK}
-              aria-current={size === pageSize ? 'true' : undefined}
-              aria-label={`${size} rows per page`}
-            >
+            <PagerLink key={size} href={withParams(path, params, { pageSize: size === 25 ? null : String(size) })} current={size === pageSize} label={`${size} rows per page`}>
               {size}
-            </LinkButton>
+            </PagerLink>
           ))}
-        </Stack>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <LinkButton size="small" sx={PAGER_LINK} href={withParams(path, params, {})} disabled={!previousCursor}>
-            First page
-          </LinkButton>
-          <LinkButton size="small" sx={PAGER_LINK} href={previousCursor ? withParams(path, params, { before: previousCursor }) : '#'} disabled={!previousCursor}>
-            ‹ Previous
-          </LinkButton>
-          <LinkButton size="small" href={nextCursor ? withParams(path, params, { after: nextCursor }) : '#'} disabled={!nextCursor} variant="outlined">
+        </div>
+        <div className={styles.line}>
+          <PagerLink href={previousCursor ? withParams(path, params, {}) : null}>First page</PagerLink>
+          <PagerLink href={previousCursor ? withParams(path, params, { before: previousCursor }) : null}>‹ Previous</PagerLink>
+          <PagerLink href={nextCursor ? withParams(path, params, { after: nextCursor }) : null} outlined>
             Next ›
-          </LinkButton>
-        </Stack>
-      </Stack>
-    </Stack>
+          </PagerLink>
+        </div>
+      </div>
+    </nav>
   );
 }
