@@ -108,10 +108,10 @@ async function main() {
 
     const admin = await browser.newContext();
     await signIn(admin, baseUrl, 'admin@acme.test');
-    const usersHtml = await (await admin.request.get(`${baseUrl}/users`)).text();
-    const profilesHtml = await (await admin.request.get(`${baseUrl}/profiles`)).text();
-    const user = `/users/${firstRowId(usersHtml)}`;
-    const profile = `/profiles/${firstRowId(profilesHtml)}`;
+    // A user and a profile of each status: their pages' headers show it (chips, the engine's reason).
+    const firstRowOf = async (list: string) => firstRowId(await (await admin.request.get(`${baseUrl}${list}`)).text());
+    const users = await Promise.all(['/users', '/users?status=disabled', '/users?status=error'].map(async (list) => `/users/${await firstRowOf(list)}`));
+    const profiles = await Promise.all(['/profiles', '/profiles?status=disabled'].map(async (list) => `/profiles/${await firstRowOf(list)}`));
     const pagesOf = (base: string) => [base, `${base}/statistics`, `${base}/statistics?status=error&errorSource=crm`, `${base}/sync-issues`, `${base}/settings`];
     await catalogue.crawl(admin, baseUrl, [
       '/',
@@ -122,10 +122,10 @@ async function main() {
       '/profiles',
       '/profiles?status=disabled',
       '/audit',
-      ...pagesOf(user),
-      `${user}/statistics?from=2026-11-20T00:00&to=2026-11-10T00:00`,
-      ...pagesOf(profile),
-      `${profile}/users`,
+      ...users.flatMap(pagesOf),
+      `${users[0]}/statistics?from=2026-11-20T00:00&to=2026-11-10T00:00`,
+      ...profiles.flatMap(pagesOf),
+      ...profiles.map((profile) => `${profile}/users`),
       '/no-access',
     ]);
 

@@ -4,21 +4,11 @@
 // and client) is 12 KB of JavaScript compressed, and this button is on every page.
 import LogoutIcon from '@mui/icons-material/Logout';
 import Button from '@mui/material/Button';
+import { postForm } from '@/components/browser/post-form';
 
 async function signOut() {
   const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = '/api/auth/signout';
-  for (const [name, value] of Object.entries({ csrfToken, callbackUrl: '/login' })) {
-    const field = document.createElement('input');
-    field.type = 'hidden';
-    field.name = name;
-    field.value = value;
-    form.append(field);
-  }
-  document.body.append(form);
-  form.submit();
+  postForm('/api/auth/signout', { csrfToken, callbackUrl: '/login' });
 }
 
 export function SignOutButton({ color = 'inherit' }: { color?: 'inherit' | 'primary' }) {

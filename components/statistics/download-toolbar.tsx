@@ -10,7 +10,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import { postDownload } from './post-download';
+import { postForm } from '@/components/browser/post-form';
 
 export interface DownloadLinks {
   csvAll: string;
@@ -41,7 +41,7 @@ export function DownloadToolbar({ links, selection }: { links: DownloadLinks; se
     if (!selection?.fields) return;
     if (selection.problem) return setNotice(selection.problem);
     setNotice(`Your ${what} download of ${selection.label} sessions is starting…`);
-    postDownload(url, selection.fields);
+    postForm(url, selection.fields);
   };
   const hasSelection = Boolean(links.selectionTargets && selection?.fields);
   return (

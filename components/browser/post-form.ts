@@ -1,7 +1,7 @@
-// Starts a download whose query is too long for a URL (a selection of up to 1,000 sessions): a
-// form POST of the fields to the download's address. The answer is an attachment, so the page
-// stays where it is.
-export function postDownload(url: string, fields: Record<string, string>): void {
+// Submits a form POST of the fields to an address, as a page would: for a download whose query is
+// too long for a URL (a selection of up to 1,000 sessions; the answer is an attachment, so the
+// page stays where it is) and for signing out (next-auth answers with a redirect).
+export function postForm(url: string, fields: Record<string, string>): void {
   const form = document.createElement('form');
   form.method = 'post';
   form.action = url;
