@@ -4,11 +4,6 @@ import { ListFilters } from '@/components/filters/list-filters';
 import { issueFilterSections } from '@/lib/search/filter-sections';
 import { single, type SearchParams } from '@/lib/search/search-params';
 
-const ISSUE_FILTER_PARAMS = ['from', 'to', 'type', 'operation', 'code'];
-
-/** Whether the URL narrows the issues at all (the count's sentence says "matching these filters"). */
-export const isIssueListFiltered = (params: SearchParams) => ISSUE_FILTER_PARAMS.some((key) => single(params[key]));
-
 export function IssueFilters({ params, errorCodes, now }: { params: SearchParams; errorCodes: number[]; now: Date }) {
   return <ListFilters params={params} sections={issueFilterSections(errorCodes, single(params.code))} period={{ presetBase: now.toISOString() }} />;
 }

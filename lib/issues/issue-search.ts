@@ -13,6 +13,11 @@ const issueFilterFields = {
 
 export const issueFilterSearch = z.object(issueFilterFields).transform(toPeriod());
 
+/** Whether a parsed search narrows the issues at all (a count then says "matching these filters"). */
+export function narrowsIssues(search: z.infer<typeof issueFilterSearch>): boolean {
+  return Boolean(search.range.from || search.range.to || search.type || search.operation || search.code !== null);
+}
+
 export const issueListSearch = z
   .object({ ...issueFilterFields, ...pagingFields, sort: sortOrder(['occurredAt'], '-occurredAt') })
   .transform(toPeriod())

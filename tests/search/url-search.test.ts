@@ -2,7 +2,7 @@
 // the value, or a sentence in one style ("name" must be …) — never an exception.
 import { describe, expect, it } from 'vitest';
 import { auditSearch } from '@/lib/audit/audit-search';
-import { issueFilterSearch, issueListSearch } from '@/lib/issues/issue-search';
+import { issueFilterSearch, issueListSearch, narrowsIssues } from '@/lib/issues/issue-search';
 import { overviewSearch } from '@/lib/overview/overview-period';
 import { profileListSearch } from '@/lib/profiles/profile-search';
 import { parseSearch } from '@/lib/search/parse-search';
@@ -70,6 +70,20 @@ describe('the sessions query', () => {
 });
 
 describe('the other areas', () => {
+  it('says whether the issues are narrowed, by what was understood (error code 0 counts, a blank field does not)', () => {
+    const narrows = (query: Record<string, string>) => {
+      const parsed = parseSearch(issueFilterSearch, query);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return narrowsIssues(parsed.value);
+    };
+    expect(narrows({})).toBe(false);
+    expect(narrows({ type: '', code: '' })).toBe(false);
+    expect(narrows({ code: '0' })).toBe(true);
+    expect(narrows({ type: 'email' })).toBe(true);
+    expect(narrows({ operation: 'update' })).toBe(true);
+    expect(narrows({ from: '2026-11-01' })).toBe(true);
+  });
+
   it.each([
     [issueFilterSearch, { code: '12.5' }, '"code" must be a whole number.'],
     [issueFilterSearch, { code: '99999999999' }, '"code" must be a whole number.'],

@@ -6,12 +6,12 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
-import { IssueFilters, isIssueListFiltered } from '@/components/issues/issue-filters';
+import { IssueFilters } from '@/components/issues/issue-filters';
 import { ListProblem } from '@/components/lists/list-problem';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { countIssues } from '@/lib/issues/list-issues';
-import { issueFilterSearch } from '@/lib/issues/issue-search';
+import { issueFilterSearch, narrowsIssues } from '@/lib/issues/issue-search';
 import { getProfile } from '@/lib/profiles/get-profile';
 import { seenErrorCodes } from '@/lib/search/seen-filter-values';
 import { parseSearch } from '@/lib/search/parse-search';
@@ -27,7 +27,7 @@ export default async function ProfileSyncIssuesPage({ params, searchParams }: { 
   const filters = <IssueFilters params={query} errorCodes={await seenErrorCodes(viewer, profile.id)} now={new Date()} />;
   const parsed = parseSearch(issueFilterSearch, query);
   if (!parsed.ok) return <ListProblem controls={filters} message={parsed.message} resetHref={path} resetLabel="Count all sync issues" />;
-  const filtered = isIssueListFiltered(query);
+  const filtered = narrowsIssues(parsed.value);
   const total = await countIssues(viewer, { owner: { kind: 'profile', id: profile.id }, ...parsed.value });
   return (
     <Stack spacing={2}>
