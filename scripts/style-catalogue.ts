@@ -16,24 +16,12 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { runScript, ScriptProblem } from './run-script';
 import { componentStylesOf, type EmotionStyle } from './styles/emotion-style-tags';
 import { freePort } from './support/free-port';
+import { waitForHealth } from './support/wait-for-health';
 
 const log = (line: string) => console.error(`[styles:catalogue] ${line}`);
 const CSS_FILE = 'app/component-styles.css';
 const NAMES_FILE = 'components/catalogued-styles.ts';
 const DEMO_PASSWORD = 'demo';
-
-async function waitForHealth(baseUrl: string, serverLog: string, exited: () => boolean) {
-  const deadline = Date.now() + 8 * 60_000;
-  for (;;) {
-    if (exited() || Date.now() > deadline) throw new ScriptProblem(`The panel did not start:\n${fs.readFileSync(serverLog, 'utf8').slice(-3000)}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 async function signIn(context: BrowserContext, baseUrl: string, email: string) {
   const page = await context.newPage();

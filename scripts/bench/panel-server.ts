@@ -10,6 +10,7 @@ import { chromium } from '@playwright/test';
 import { Client } from 'pg';
 import { startLocalIdentityProvider, type RunningIdentityProvider } from '@/lib/demo-idp/local-identity-provider';
 import { freePort } from '../support/free-port';
+import { waitForHealth } from '../support/wait-for-health';
 
 export const BENCH_ADMIN = { email: 'admin@scale.test', name: 'Scale Admin', password: 'bench' };
 
@@ -73,16 +74,7 @@ export async function startPanel(databaseUrl: string, log: (line: string) => voi
       LOG_LEVEL: 'warn',
     },
   });
-  const deadline = Date.now() + 8 * 60_000;
-  for (;;) {
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`The panel did not start:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await waitForHealth(baseUrl, logFile, () => server.exitCode !== null);
   log(`panel up at ${baseUrl}`);
 
   const browser = await chromium.launch({
