@@ -51,6 +51,13 @@ const envSchema = z.object({
   DOWNLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
   DOWNLOAD_STALL_TIMEOUT_MS: limit(120_000, 100),
   INGEST_BODY_TIMEOUT_MS: limit(60_000, 100),
+  // Streamed log uploads (lib/logs/log-uploads.ts): the largest log, uploads of one tenant and
+  // in all at once, the longest an upload may take, and the longest it may send nothing.
+  LOG_MAX_BYTES: limit(2 * 1024 ** 3, 1),
+  LOG_UPLOADS_PER_TENANT: limit(2),
+  LOG_UPLOADS_TOTAL: limit(4),
+  LOG_UPLOAD_TIMEOUT_MS: limit(30 * 60_000, 100),
+  LOG_UPLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
   // Pages inline every component style, also those of app/component-styles.css: set by
   // `npm run styles:catalogue`, which collects them from the pages.
   STYLES_INLINE_ALL: flag,

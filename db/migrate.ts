@@ -1,5 +1,6 @@
 import 'server-only';
-// Applies the committed drizzle-kit migrations, and tells how many are still pending.
+// Applies the committed drizzle-kit migrations (and the data step no SQL can do: chunking logs
+// stored before logs were chunked), and tells how many are still pending.
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
@@ -8,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { queryRows, type Database, type DatabaseHandle } from './client';
+import { convertLegacyLogs } from '@/lib/logs/convert-legacy-logs';
 import { ADVISORY_LOCKS } from './advisory-locks';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
@@ -18,6 +20,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (handle.driver === 'pglite') {
     await migratePglite(handle.db as unknown as PgliteDatabase, config);
+    await convertLegacyLogs(handle.db);
     return;
   }
   // On the pool without a client-side statement bound (a migration may take long), and on the
@@ -26,6 +29,8 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await migratePg(drizzlePg(lockClient), config);
+    // Under the lock too: one instance converts while the others wait to serve.
+    await convertLegacyLogs(handle.ingestDb);
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
     lockClient.release();

@@ -262,18 +262,27 @@ export const syncSessions = pgTable(
   ],
 );
 
-// Session logs live apart from session rows: they can be megabytes. The text is stored
-// deflate-compressed (raw DEFLATE) with its CRC-32, so a ZIP entry is written without
-// compressing again.
+// Session logs live apart from session rows: they can be gigabytes. This row says what a log
+// is (its size, CRC-32 and line count for the ZIP and the viewer, its first ERROR line and its
+// errors grouped by pattern, found while it was stored) and which upload holds its text; the
+// text is in sync_session_log_chunks (lib/logs/log-blocks.ts says how).
 export const syncSessionLogs = pgTable(
   'sync_session_logs',
   {
     tenantId: uuid('tenant_id').notNull(),
     sessionId: uuid('session_id').notNull(),
     sessionStartedAt: timestamp('session_started_at', { withTimezone: true }).notNull(),
-    deflated: bytea('deflated').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
+    // The chunks of the upload that is this log. Null only for a log stored before logs were
+    // chunked, until start-up converts it (lib/logs/convert-legacy-logs.ts).
+    uploadId: uuid('upload_id'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    deflatedBytes: bigint('deflated_bytes', { mode: 'number' }).notNull().default(0),
     crc32: bigint('crc32', { mode: 'number' }).notNull(),
+    lineCount: bigint('line_count', { mode: 'number' }).notNull().default(0),
+    firstErrorLine: bigint('first_error_line', { mode: 'number' }),
+    errorPatterns: jsonb('error_patterns').notNull().default([]),
+    // A log as stored before chunking: one DEFLATE stream, converted at start-up.
+    legacyDeflated: bytea('legacy_deflated'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -283,6 +292,56 @@ export const syncSessionLogs = pgTable(
       foreignColumns: [syncSessions.tenantId, syncSessions.startedAt, syncSessions.id],
     }).onDelete('cascade'),
   ],
+);
+
+// A log's text in rows of at most 1 MB of compressed blocks, keyed like the tenant's other data
+// and by the upload they belong to: a new upload writes its chunks beside the current ones and
+// takes their place in one short transaction at its end, so an upload that breaks off leaves
+// the previous log whole. `deflated` is stored uncompressed by PostgreSQL (it is compressed
+// already), so a block is read from the middle of a chunk without reading all of it.
+export const syncSessionLogChunks = pgTable(
+  'sync_session_log_chunks',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    sessionStartedAt: timestamp('session_started_at', { withTimezone: true }).notNull(),
+    sessionId: uuid('session_id').notNull(),
+    uploadId: uuid('upload_id').notNull(),
+    chunkNo: integer('chunk_no').notNull(),
+    // Newlines in the log before this chunk: line n starts in the last chunk with fewer than n-1.
+    newlinesBefore: bigint('newlines_before', { mode: 'number' }).notNull(),
+    newlines: integer('newlines').notNull(),
+    uncompressedOffset: bigint('uncompressed_offset', { mode: 'number' }).notNull(),
+    uncompressedBytes: integer('uncompressed_bytes').notNull(),
+    deflated: bytea('deflated').notNull(),
+    // The chunk's blocks: (newlines before, uncompressed offset, compressed offset) each.
+    blocks: bytea('blocks').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Named: the generated names pass PostgreSQL's 63 characters and would collide.
+    primaryKey({ name: 'sync_session_log_chunks_pkey', columns: [t.tenantId, t.sessionStartedAt, t.sessionId, t.uploadId, t.chunkNo] }),
+    index('sync_session_log_chunks_line_idx').on(t.tenantId, t.sessionStartedAt, t.sessionId, t.uploadId, t.newlinesBefore),
+    foreignKey({
+      name: 'sync_session_log_chunks_session_fk',
+      columns: [t.tenantId, t.sessionStartedAt, t.sessionId],
+      foreignColumns: [syncSessions.tenantId, syncSessions.startedAt, syncSessions.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+// Streamed log uploads in progress: their chunks are written before they become the log, so an
+// upload cut off by a crash leaves chunks no log points to; the scheduled sweep removes those
+// of uploads older than the longest an upload may take (lib/logs/log-uploads.ts).
+export const syncSessionLogUploads = pgTable(
+  'sync_session_log_uploads',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    uploadId: uuid('upload_id').notNull(),
+    sessionStartedAt: timestamp('session_started_at', { withTimezone: true }).notNull(),
+    sessionId: uuid('session_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.uploadId] }), index('sync_session_log_uploads_started_idx').on(t.startedAt)],
 );
 
 // An object the sync could not create, update or delete.

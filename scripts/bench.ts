@@ -106,9 +106,13 @@ async function measureDownloads(url: string, t: Targets, panel: Awaited<ReturnTy
     await client.connect();
     let files = 0;
     try {
+      // Each log's chunks in order, concatenated: one DEFLATE stream (lib/logs/log-blocks.ts).
       const { rows: logs } = await client.query<{ session_id: string; deflated: Buffer }>(
-        `select l.session_id, l.deflated from sync_session_logs l join sync_sessions s on s.tenant_id = l.tenant_id and s.id = l.session_id
-         where s.tenant_id = $1 and s.user_id = $2 and s.started_at >= $3 and s.started_at < $4`,
+        `select l.session_id, string_agg(c.deflated, ''::bytea order by c.chunk_no) as deflated
+         from sync_session_logs l join sync_sessions s on s.tenant_id = l.tenant_id and s.id = l.session_id
+         join sync_session_log_chunks c on c.tenant_id = l.tenant_id and c.session_started_at = l.session_started_at and c.session_id = l.session_id and c.upload_id = l.upload_id
+         where s.tenant_id = $1 and s.user_id = $2 and s.started_at >= $3 and s.started_at < $4
+         group by l.session_id`,
         [t.tenantId, t.bigLogsUserId, t.window.from, t.window.to],
       );
       for (const entry of logs) {

@@ -32,6 +32,10 @@ export function buildDemoLog(session: BatchSession, mailbox: 'outlook' | 'gmail'
     bytes += line.length + 1;
   }
   clock = end;
+  // The engine logs the error that ended a failed session as an ERROR line: the viewer opens there.
+  if (session.status === 'error') {
+    lines.push(`${stamp()} ERROR ${session.errorCategory ?? 'Sync'} error from ${session.errorSource ?? 'unknown source'}: ${session.message ?? 'no message'}`);
+  }
   const summary = session.errorCategory
     ? `${session.errorCategory} error from ${session.errorSource ?? 'unknown source'}: ${session.message ?? ''}`
     : `${session.changes ?? 0} change(s), ${session.issues ?? 0} issue(s)`;

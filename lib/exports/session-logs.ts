@@ -1,27 +1,43 @@
 import 'server-only';
-// Session logs as stored (deflated, with CRC-32 and size), a few at a time: a log can be megabytes.
+// Session logs as stored, a few at a time, for ZIP entries: what the entry's headers need (size,
+// compressed size, CRC-32) and the chunks holding the compressed text, read as the entry is
+// written — a log can be gigabytes.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import type { TenantViewer } from '@/lib/auth/viewer';
+import { deflatedChunks, type StoredLogText } from '@/lib/logs/log-store';
 import { inViewerScope } from '@/lib/scope/profile-scope';
 
 export interface StoredLog {
   sessionId: string;
-  deflated: Uint8Array;
+  text: StoredLogText;
+  deflatedBytes: number;
   crc32: number;
   size: number;
 }
 
 export async function readStoredLogs(viewer: TenantViewer, sessionIds: string[]): Promise<StoredLog[]> {
   if (sessionIds.length === 0) return [];
-  const rows = await queryRows<{ session_id: string; deflated: Uint8Array; crc32: number | string; size_bytes: number }>(
+  const rows = await queryRows<{ session_id: string; session_started_at: Date | string; upload_id: string; deflated_bytes: number | string; crc32: number | string; size_bytes: number | string }>(
     getDatabase().db,
-    sql`select l.session_id, l.deflated, l.crc32, l.size_bytes
+    sql`select l.session_id, l.session_started_at, l.upload_id, l.deflated_bytes, l.crc32, l.size_bytes
         from sync_session_logs l
         join sync_sessions s on s.tenant_id = l.tenant_id and s.started_at = l.session_started_at and s.id = l.session_id
         where ${inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))}
+          and l.upload_id is not null
           and l.session_id in (${sql.join(sessionIds.map((id) => sql`${id}::uuid`), sql`, `)})
         order by l.session_id`,
   );
-  return rows.map((row) => ({ sessionId: row.session_id, deflated: new Uint8Array(row.deflated), crc32: Number(row.crc32), size: row.size_bytes }));
+  return rows.map((row) => ({
+    sessionId: row.session_id,
+    text: { tenantId: viewer.tenantId, sessionId: row.session_id, sessionStartedAt: new Date(row.session_started_at), uploadId: row.upload_id },
+    deflatedBytes: Number(row.deflated_bytes),
+    crc32: Number(row.crc32),
+    size: Number(row.size_bytes),
+  }));
+}
+
+/** A stored log as a ZIP entry whose compressed bytes are read chunk by chunk as it is written. */
+export function logZipEntry(log: StoredLog, name: string, modifiedAt: Date) {
+  return { name, modifiedAt, deflated: deflatedChunks(getDatabase().db, log.text), deflatedBytes: log.deflatedBytes, crc32: log.crc32, size: log.size };
 }

@@ -5,7 +5,7 @@ import 'server-only';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { readSessionsInBatches } from '@/lib/sessions/list-sessions';
 import type { SessionFilter } from '@/lib/sessions/session-filters';
-import { readStoredLogs } from './session-logs';
+import { logZipEntry, readStoredLogs, type StoredLog } from './session-logs';
 import { sessionsCsv } from './sessions-csv';
 import { writeZip, type ZipEntry } from './zip-writer';
 
@@ -18,7 +18,7 @@ async function* logEntries(viewer: TenantViewer, filter: SessionFilter): AsyncGe
     const withLogs = [...startedAt.keys()];
     for (let i = 0; i < withLogs.length; i += LOGS_PER_READ) {
       for (const log of await readStoredLogs(viewer, withLogs.slice(i, i + LOGS_PER_READ))) {
-        yield { name: `logs/${log.sessionId}.log`, modifiedAt: startedAt.get(log.sessionId), deflated: log.deflated, crc32: log.crc32, size: log.size };
+        yield logZipEntry(log, `logs/${log.sessionId}.log`, startedAt.get(log.sessionId)!);
       }
     }
   }
@@ -58,9 +58,9 @@ export function sessionsZip(viewer: TenantViewer, filter: SessionFilter): AsyncG
   return writeZip(entries());
 }
 
-export function singleLogZip(log: { sessionId: string; startedAt: Date; deflated: Uint8Array; crc32: number; size: number }): AsyncGenerator<Uint8Array> {
+export function singleLogZip(log: StoredLog, startedAt: Date): AsyncGenerator<Uint8Array> {
   async function* entries(): AsyncGenerator<ZipEntry> {
-    yield { name: `${log.sessionId}.log`, modifiedAt: log.startedAt, deflated: log.deflated, crc32: log.crc32, size: log.size };
+    yield logZipEntry(log, `${log.sessionId}.log`, startedAt);
   }
   return writeZip(entries());
 }

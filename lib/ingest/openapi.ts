@@ -52,6 +52,44 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      '/sessions/{id}/log': {
+        put: {
+          summary: "Send a session's log as a stream (for logs too large for a batch)",
+          description:
+            "The body is the log's text as it is, or gzip'd with `Content-Encoding: gzip`; up to 2 GB uncompressed (the panel's LOG_MAX_BYTES). The session must have been reported in a batch first. The log replaces the session's log only once it has arrived whole: an upload that breaks off, or is refused, leaves the previous one. Send each log once at a time; a new upload of the same session replaces the log. Small logs can also go in a batch's `sessions[].log`.",
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: "The engine's session id (the batch's `sessions[].id`)", schema: { type: 'string' } },
+            { name: 'Content-Encoding', in: 'header', required: false, schema: { type: 'string', enum: ['identity', 'gzip'] } },
+          ],
+          requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string', format: 'binary' } } } },
+          responses: {
+            '200': {
+              description: 'Stored: what the panel found in the log',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      session: { type: 'string' },
+                      sizeBytes: { type: 'integer', description: 'Uncompressed bytes' },
+                      lines: { type: 'integer' },
+                      firstErrorLine: { type: 'integer', nullable: true, description: 'The first line whose level is ERROR, FATAL or CRITICAL' },
+                      errorPatterns: { type: 'integer', description: 'Distinct ERROR and WARN message patterns' },
+                    },
+                  },
+                },
+              },
+            },
+            '400': error('Content-Encoding: gzip with a body that is not gzip'),
+            '401': error('Missing, unknown or revoked token'),
+            '404': error('No session with this id in the tenant: report it in a batch first'),
+            '408': error('The body stopped arriving (LOG_UPLOAD_IDLE_TIMEOUT_MS) or took longer than LOG_UPLOAD_TIMEOUT_MS; nothing changed'),
+            '413': error('The log is larger than LOG_MAX_BYTES; nothing changed'),
+            '415': error('A Content-Encoding other than gzip'),
+            '429': error('The tenant already has LOG_UPLOADS_PER_TENANT uploads in progress (Retry-After)'),
+          },
+        },
+      },
       '/sync-state': {
         get: {
           summary: "The admins' switches to obey",

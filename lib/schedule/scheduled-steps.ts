@@ -1,13 +1,16 @@
 import 'server-only';
 // Work that runs on a clock in every app instance (started by instrumentation.ts), safe to run
-// on several at once: the move of the period rollups to the new UTC day, and forgetting admin
-// sessions that ended or expired over a day ago. It checks every
+// on several at once: the move of the period rollups to the new UTC day, forgetting admin
+// sessions that ended or expired over a day ago, and removing the chunks of log uploads whose
+// process died. It checks every
 // few minutes, so the move happens minutes after 00:00 UTC, and a new tenant's periods are built
 // soon after its first batch; the overview reads correct figures before it, too.
 import { getDatabase } from '@/db/client';
 import { forgetOldAdminSessions } from '@/lib/auth/admin-sessions';
 import { scheduledLimits } from '@/lib/db-limits';
 import { logger } from '@/lib/logger';
+import { sweepAbandonedUploads } from '@/lib/logs/log-uploads';
+import { env } from '@/config/env';
 import { advanceWindows } from '@/lib/rollups/advance-windows';
 
 const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
@@ -21,6 +24,18 @@ async function forgetOldSessionsStep(): Promise<void> {
     await forgetOldAdminSessions(getDatabase().ingestDb);
   } catch (error) {
     logger().warn({ err: error }, 'forgetting old admin sessions failed; the next check tries again');
+  }
+}
+
+// Past the longest an upload may take, with a margin for its last chunk and transaction.
+const UPLOAD_SWEEP_MARGIN_MS = 10 * 60_000;
+
+async function sweepUploadsStep(): Promise<void> {
+  try {
+    const swept = await sweepAbandonedUploads(getDatabase().ingestDb, env().LOG_UPLOAD_TIMEOUT_MS + UPLOAD_SWEEP_MARGIN_MS);
+    if (swept > 0) logger().info({ uploads: swept }, 'removed the chunks of abandoned log uploads');
+  } catch (error) {
+    logger().warn({ err: error }, 'removing abandoned log uploads failed; the next check tries again');
   }
 }
 
@@ -43,7 +58,7 @@ export function startScheduledSteps(): void {
   const tick = async () => {
     if (running) return; // a slow run is still going: skip, do not pile up
     running = true;
-    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep()]).finally(() => (running = false));
+    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep(), sweepUploadsStep()]).finally(() => (running = false));
   };
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   setInterval(tick, WINDOW_CHECK_INTERVAL_MS).unref();

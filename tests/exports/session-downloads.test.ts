@@ -6,9 +6,9 @@ import { GET as profileCsv } from '@/app/api/profiles/[id]/statistics.csv/route'
 import { GET as logZip } from '@/app/api/sessions/[id]/log.zip/route';
 import { GET as userCsv, POST as postUserCsv } from '@/app/api/users/[id]/statistics.csv/route';
 import { GET as userZip, POST as postUserZip } from '@/app/api/users/[id]/statistics.zip/route';
-import { admins, profiles, syncSessionLogs, syncSessions, users } from '@/db/schema';
+import { admins, profiles, syncSessions, users } from '@/db/schema';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { storeLogText } from '@/lib/logs/log-store';
 import { actAs } from '../support/as-viewer';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
@@ -66,11 +66,9 @@ describeEachDatabase('session downloads', (database) => {
       })),
     );
     await db.insert(syncSessions).values({ tenantId: tenant.id, id: S(99), engineId: 'bob', userId: BOB, profileId: PROFILE, startedAt: new Date(base), status: 'success' });
-    const bytes = Buffer.from(log, 'utf8');
-    await db.insert(syncSessionLogs).values([
-      { tenantId: tenant.id, sessionId: S(1), sessionStartedAt: new Date(base), deflated: deflateRawSync(bytes), sizeBytes: bytes.length, crc32: crc32(bytes) },
-      { tenantId: tenant.id, sessionId: S(2), sessionStartedAt: new Date(base + 3_600_000), deflated: deflateRawSync(bytes), sizeBytes: bytes.length, crc32: crc32(bytes) },
-    ]);
+    for (const [n, startedAt] of [[1, base], [2, base + 3_600_000]] as const) {
+      await storeLogText(db, { tenantId: tenant.id, sessionId: S(n), sessionStartedAt: new Date(startedAt) }, Buffer.from(log, 'utf8'), 1 << 20);
+    }
     const [boss] = await db.insert(admins).values({ tenantId: tenant.id, email: 'boss@acme.test', name: 'Boss', role: 'platform_admin' }).returning();
     viewer = (await loadViewer(db, boss!.id)) as TenantViewer;
     actAs(viewer);

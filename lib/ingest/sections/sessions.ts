@@ -1,12 +1,13 @@
 import 'server-only';
 // The batch's sync sessions and their logs. Sessions only move forward (ready -> started -> a
-// final status) and a final one never changes again; a replay changes nothing. Logs are stored
-// deflate-compressed with their CRC-32, so a ZIP copies them as they are.
+// final status) and a final one never changes again; a replay changes nothing. A log sent in the
+// batch is packed and stored in the batch's transaction (lib/logs: chunked, indexed by line).
 import { sql, type SQL } from 'drizzle-orm';
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { Transaction } from '@/db/run-transaction';
 import { OPEN_SESSION_STATUSES, SESSION_STATUSES, sessionStatusStep } from '@/domain/sync-vocabulary';
-import { syncSessionLogs, syncSessions } from '@/db/schema';
+import { syncSessions } from '@/db/schema';
+import { env } from '@/config/env';
+import { storeLogText } from '@/lib/logs/log-store';
 import type { IngestBatch } from '../batch-schema';
 import { chunks } from '@/db/chunked';
 import { excluded, sortedBy, upsertColumns } from './batch-rows';
@@ -30,7 +31,6 @@ const statusStep = (status: SQL): SQL =>
     sql` `,
   )} end)`;
 const stillOpen = (status: SQL): SQL => sql`${status} in (${sql.raw(OPEN_SESSION_STATUSES.map((value) => `'${value}'`).join(', '))})`;
-const LOGS_PER_STATEMENT = 50;
 
 export async function upsertSessions(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['sessions']>): Promise<void> {
   const userIds = await mapUsers(
@@ -78,21 +78,9 @@ export async function upsertSessions(tx: Transaction, tenantId: string, items: N
           and ${reported.changed}`,
       })
       .returning({ id: syncSessions.id, engineId: syncSessions.engineId, startedAt: syncSessions.startedAt });
-    const logs = written
-      .filter((row) => logsByEngineId.has(row.engineId))
-      .map((row) => {
-        const text = Buffer.from(logsByEngineId.get(row.engineId)!, 'utf8');
-        return { tenantId, sessionId: row.id, sessionStartedAt: row.startedAt, deflated: deflateRawSync(text), sizeBytes: text.length, crc32: crc32(text) };
-      });
-    for (const logChunk of chunks(logs, LOGS_PER_STATEMENT)) await upsertLogs(tx, logChunk);
+    for (const row of written) {
+      const text = logsByEngineId.get(row.engineId);
+      if (text !== undefined) await storeLogText(tx, { tenantId, sessionId: row.id, sessionStartedAt: row.startedAt }, Buffer.from(text, 'utf8'), env().LOG_MAX_BYTES);
+    }
   }
-}
-
-const logColumns = upsertColumns(syncSessionLogs, { deflated: syncSessionLogs.deflated, sizeBytes: syncSessionLogs.sizeBytes, crc32: syncSessionLogs.crc32 });
-
-async function upsertLogs(tx: Transaction, rows: (typeof syncSessionLogs.$inferInsert)[]): Promise<void> {
-  await tx
-    .insert(syncSessionLogs)
-    .values(rows)
-    .onConflictDoUpdate({ target: [syncSessionLogs.tenantId, syncSessionLogs.sessionId], set: logColumns.set });
 }
