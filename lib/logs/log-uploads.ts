@@ -70,7 +70,7 @@ export async function* boundedBody(body: ReadableStream<Uint8Array>, { idleMs, t
 }
 
 /** Stores the pieces as the session's log; the previous log stays until this one is whole. */
-export async function uploadLog(db: Database, owner: LogOwner, pieces: AsyncIterable<Uint8Array>, maxBytes: number): Promise<PackedLog> {
+export async function uploadLog(db: Database, owner: LogOwner, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number): Promise<PackedLog> {
   const uploadId = randomUUID();
   await db.execute(sql`insert into sync_session_log_uploads (tenant_id, upload_id, session_started_at, session_id)
     values (${owner.tenantId}::uuid, ${uploadId}::uuid, ${owner.sessionStartedAt}, ${owner.sessionId}::uuid)`);
