@@ -1,11 +1,11 @@
 import 'server-only';
-// A download as a pull-based web stream over an async generator: the next batch is read only
-// when the client wants more, and a client abort ends the generator (its query) at once. Each
-// download holds one of its admin's download slots until it ends, and a client that stops
-// reading for DOWNLOAD_IDLE_TIMEOUT_MS is cut off, so its database connection is freed. The
-// download is audited (record-download.ts) once its slot is taken, before the first byte.
+// A download as a pull-based web stream over an async generator (lib/http/pull-stream.ts): the
+// next batch is read only when the client wants more. Each download holds one of its admin's
+// download slots until it ends, and a client that stops reading for DOWNLOAD_IDLE_TIMEOUT_MS is
+// cut off, so its database connection is freed. The download is audited (record-download.ts)
+// once its slot is taken, before the first byte.
 import { env } from '@/config/env';
-import { logger } from '@/lib/logger';
+import { pullStream } from '@/lib/http/pull-stream';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { takeDownloadSlot } from './download-slots';
 import { recordDownload, type DownloadAudit } from './record-download';
@@ -28,47 +28,7 @@ export async function streamDownload(chunks: AsyncGenerator<string | Uint8Array>
     await chunks.return(undefined);
     throw error;
   }
-  const idleTimeoutMs = env().DOWNLOAD_IDLE_TIMEOUT_MS;
-  const encoder = new TextEncoder();
-  let idleTimer: NodeJS.Timeout | undefined;
-  const stopIdleTimer = () => clearTimeout(idleTimer);
-  const end = () => {
-    stopIdleTimer();
-    releaseSlot();
-  };
-  // Up to 1 MB read ahead: the database keeps producing while the socket drains, and memory
-  // stays bounded (pull is called only while less than that is queued).
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        stopIdleTimer();
-        try {
-          const { value, done } = await chunks.next();
-          if (done) {
-            controller.close();
-            end();
-            return;
-          }
-          controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
-          // The next pull comes when the client has read; if it does not come, the client has stopped.
-          idleTimer = setTimeout(() => {
-            logger().info({ filename, idleTimeoutMs }, 'download ended: the client stopped reading');
-            controller.error(new Error('the client stopped reading'));
-            end();
-            void chunks.return(undefined);
-          }, idleTimeoutMs);
-        } catch (error) {
-          controller.error(error);
-          end();
-        }
-      },
-      async cancel() {
-        end();
-        await chunks.return(undefined);
-      },
-    },
-    new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
-  );
+  const stream = pullStream(chunks, { idleTimeoutMs: env().DOWNLOAD_IDLE_TIMEOUT_MS, onEnd: releaseSlot, label: { filename } });
   return new Response(stream, {
     headers: {
       'content-type': contentType,

@@ -30,7 +30,7 @@ export interface SessionRow {
   hasLog: boolean;
 }
 
-interface RawSession {
+export interface RawSession {
   id: string;
   user_id: string;
   user_name: string;
@@ -49,7 +49,7 @@ interface RawSession {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-function toRow(raw: RawSession): SessionRow {
+export function toSessionRow(raw: RawSession): SessionRow {
   return {
     id: raw.id,
     userId: raw.user_id,
@@ -95,7 +95,7 @@ export async function listSessions(
         order by ${keyset.outerOrderBy}`,
   );
   const segmentByName = new Map(order.segments.map((segment) => [segment.name, segment]));
-  return toKeysetPage(rows.map(toRow), paging.pageSize, keyset.reversed, paging.page, (row) => {
+  return toKeysetPage(rows.map(toSessionRow), paging.pageSize, keyset.reversed, paging.page, (row) => {
     const name = order.segmentOf(row);
     return { s: name, k: segmentByName.get(name)!.keyOf(row), id: row.id };
   });

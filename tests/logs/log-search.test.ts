@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { packText } from '@/lib/logs/log-packer';
+import { textFrom } from '@/lib/logs/log-reader';
+import { searchRuns, type SearchMatch } from '@/lib/logs/log-search';
+import { memoryChunkSource } from './memory-chunk-source';
+
+/** What a line-by-line scan finds: the numbers of the lines holding the query, any case (ASCII). */
+function plainMatches(text: string, query: string, from = 1): number[] {
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  const wanted = query.toLowerCase();
+  return lines.flatMap((line, i) => (i + 1 >= from && line.toLowerCase().includes(wanted) ? [i + 1] : []));
+}
+
+async function search(text: string, query: string, { from = 1, maxMatches = 1_000_000, runBytes = 64 * 1024 } = {}) {
+  const { chunks } = await packText(Buffer.from(text, 'utf8'), 1 << 30);
+  const source = memoryChunkSource(chunks);
+  const matches: SearchMatch[] = [];
+  let next: number | null = from;
+  let requests = 0;
+  // As the page does: continue from `next` until the end of the log.
+  while (next !== null) {
+    requests++;
+    for await (const event of searchRuns(textFrom(source, next, runBytes), query, next, { maxMatches, deadline: Number.MAX_SAFE_INTEGER })) {
+      if (event.kind === 'match') matches.push(event.match);
+      else next = event.nextLine;
+    }
+  }
+  return { matches, requests };
+}
+
+const words = ['alpha', 'Beta', 'GAMMA', 'delta', 'Timeout', 'ERROR', 'record', '42', 'é', 'naïve', '日本'];
+const lineArbitrary = fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((parts) => parts.join(' '));
+const textArbitrary = fc.tuple(fc.array(lineArbitrary, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 200 })).map(([lines, repeat]) =>
+  Array.from({ length: repeat }, (_, r) => lines.map((line, i) => `${r}:${i} ${line}`).join('\n')).join('\n') + '\n',
+);
+
+describe('log search', () => {
+  it('finds every line holding the text, in any case, with spans on the text, across runs and requests', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        textArbitrary,
+        fc.constantFrom('alpha', 'BETA', 'gamma d', 'timeout', 'Error record', '42', 'a b', 'x-not-there'),
+        fc.integer({ min: 1, max: 50 }),
+        async (text, query, maxMatches) => {
+          const { matches } = await search(text, query, { maxMatches });
+          expect(matches.map((m) => m.line)).toEqual(plainMatches(text, query));
+          for (const match of matches) {
+            expect(match.spans.length).toBeGreaterThan(0);
+            for (const [start, end] of match.spans) expect(match.text.slice(start, end).toLowerCase()).toBe(query.toLowerCase());
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('finds text with non-ASCII characters and gives spans in characters', async () => {
+    const text = 'first line\nune ligne naïve et NAÏVE\n日本 and 日本\n';
+    const { matches } = await search(text, 'naïve');
+    expect(matches).toEqual([{ line: 2, text: 'une ligne naïve et NAÏVE', spans: [[10, 15], [19, 24]] }]);
+    const ascii = await search(text, 'AND');
+    expect(ascii.matches).toEqual([{ line: 3, text: '日本 and 日本', spans: [[3, 6]] }]);
+  });
+
+  it('starts at the line asked for, and continues from where a capped request stopped', async () => {
+    const text = Array.from({ length: 5_000 }, (_, i) => `line ${i + 1}${i % 10 === 0 ? ' needle' : ''}`).join('\n');
+    const all = plainMatches(text, 'needle');
+    expect((await search(text, 'NEEDLE', { from: 2_500 })).matches.map((m) => m.line)).toEqual(all.filter((line) => line >= 2_500));
+    const capped = await search(text, 'needle', { maxMatches: 7 });
+    expect(capped.matches.map((m) => m.line)).toEqual(all);
+    expect(capped.requests).toBe(Math.ceil(all.length / 7) + (all.length % 7 === 0 ? 1 : 0));
+  });
+
+  it('stops at its time budget with the line to continue from', async () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `line ${i + 1} ${(i * 7919) % 10007}`).join('\n');
+    const { chunks } = await packText(Buffer.from(text), 1 << 30);
+    const events = [];
+    for await (const event of searchRuns(textFrom(memoryChunkSource(chunks), 1, 16 * 1024), 'nothing like this', 1, { maxMatches: 10, deadline: Date.now() - 1 })) events.push(event);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'end' });
+    const next = (events[0] as { nextLine: number }).nextLine;
+    expect(next).toBeGreaterThan(1);
+    expect(next).toBeLessThan(200_000);
+  });
+});
