@@ -41,6 +41,13 @@ function firstRowId(html: string): string {
   return match[1]!;
 }
 
+/** The first session log a statistics page links to ("View log"). */
+function firstSessionLog(html: string): string {
+  const match = /\/sessions\/[0-9a-f-]{36}\/log/.exec(html);
+  if (!match) throw new ScriptProblem('A statistics page without a session log: is the demo data there?');
+  return match[0];
+}
+
 /** The support console's first tenant page (its list is a server-rendered table of links). */
 function firstTenantPage(html: string): string {
   const match = /\/support\/tenants\/[0-9a-f-]{36}/.exec(html);
@@ -101,6 +108,10 @@ async function main() {
     const users = await Promise.all(['/users', '/users?status=disabled', '/users?status=error'].map(async (list) => `/users/${await firstRowOf(list)}`));
     const profiles = await Promise.all(['/profiles', '/profiles?status=disabled'].map(async (list) => `/profiles/${await firstRowOf(list)}`));
     const pagesOf = (base: string) => [base, `${base}/statistics`, `${base}/statistics?status=error&errorSource=crm`, `${base}/sync-issues`, `${base}/settings`];
+    // A failed session's log (opened at its error) and a successful one's.
+    const sessionLogs = await Promise.all(
+      [`${users[2]}/statistics?status=error`, `${users[0]}/statistics?status=success`].map(async (list) => firstSessionLog(await (await admin.request.get(`${baseUrl}${list}`)).text())),
+    );
     await catalogue.crawl(admin, baseUrl, [
       '/',
       '/?days=30',
@@ -114,6 +125,7 @@ async function main() {
       `${users[0]}/statistics?from=2026-11-20T00:00&to=2026-11-10T00:00`,
       ...profiles.flatMap(pagesOf),
       ...profiles.map((profile) => `${profile}/users`),
+      ...sessionLogs,
       '/no-access',
     ]);
 

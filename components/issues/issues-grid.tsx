@@ -1,7 +1,11 @@
 'use client';
 // A user's sync issues: every field of the seed, the error code with its meaning (an unknown
 // code as "Unknown (n)", never dropped), newest first, sized to fit a laptop.
+import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
+import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import NextLink from 'next/link';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { TruncatedText } from '@/components/cells/truncated-text';
@@ -9,6 +13,7 @@ import { WrappedText } from '@/components/cells/wrapped-text';
 import { ListGrid } from '@/components/lists/list-grid';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import { CONNECTIVITY_LABELS, errorCodeLabel, errorCodeMeaning, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
+import type { IssueListRow } from '@/lib/issues/issue-log-links';
 import type { IssueRow } from '@/lib/issues/list-issues';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 
@@ -30,8 +35,8 @@ function ConnectivityText({ direction }: { direction: IssueRow['direction'] }) {
 // brings them back).
 const HIDDEN_ON_A_USERS_PAGE = { userName: false, profileName: false };
 
-export function IssuesGrid({ rows, direction, label, columnVisibility }: { rows: IssueRow[]; direction: 'asc' | 'desc'; label: string; columnVisibility: Record<string, boolean> }) {
-  const columns: GridColDef<IssueRow>[] = [
+export function IssuesGrid({ rows, direction, label, columnVisibility }: { rows: IssueListRow[]; direction: 'asc' | 'desc'; label: string; columnVisibility: Record<string, boolean> }) {
+  const columns: GridColDef<IssueListRow>[] = [
     { field: 'id', headerName: 'ID', width: 88, sortable: false, renderCell: ({ row }) => <span title={row.id}>{row.id.slice(0, 8)}</span> },
     { field: 'userName', headerName: 'User name', width: 130, sortable: false },
     { field: 'profileName', headerName: 'Profile name', width: 130, sortable: false },
@@ -66,6 +71,24 @@ export function IssuesGrid({ rows, direction, label, columnVisibility }: { rows:
     { field: 'description', headerName: 'Description', minWidth: 150, flex: 1, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.description} label="Description" /> },
     { field: 'errorSource', headerName: 'Error source', width: 96, sortable: false, valueGetter: (_v, row) => (row.errorSource ? ERROR_SOURCE_LABELS[row.errorSource] : ''), renderCell: ({ value }) => <WrappedText text={value} /> },
     { field: 'targetObjectId', headerName: 'Target object ID', width: 156, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.targetObjectId} label="Target object ID" /> },
+    {
+      field: 'log',
+      headerName: 'Log',
+      width: 56,
+      sortable: false,
+      renderCell: ({ row }) =>
+        row.logSessionId ? (
+          <Tooltip title="View the log of the session this issue happened in">
+            <IconButton size="small" component={NextLink} href={`/sessions/${row.logSessionId}/log`} aria-label={`View the log of the session of issue ${row.id.slice(0, 8)}`}>
+              <ArticleOutlinedIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        ) : (
+          <span title="No log for this issue's session" aria-label="No log">
+            —
+          </span>
+        ),
+    },
   ];
   return (
     <ListGrid

@@ -1,9 +1,10 @@
 'use client';
 // The sync sessions table of a user or a profile: the seed's columns sized to fit a laptop
 // (compact dates, long text cut with the whole on hover and click), statuses as text and
-// colour, the User ID as the name with the id copyable, a Download log action per row, a
+// colour, the User ID as the name with the id copyable, View log and Download log per row, a
 // selection for downloads that spans pages (./session-selection.ts), and the column chooser
 // remembered per admin.
+import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
@@ -71,16 +72,23 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
     {
       field: 'actions',
       headerName: 'Actions',
-      width: 62,
+      width: 92,
       sortable: false,
       hideable: false,
       renderCell: ({ row }) =>
         row.hasLog ? (
-          <Tooltip title="Download log">
-            <IconButton size="small" component="a" href={`/api/sessions/${row.id}/log.zip`} download aria-label={`Download log of the session started ${row.startedAt}`}>
-              <DownloadForOfflineIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
+          <>
+            <Tooltip title="View log">
+              <IconButton size="small" component={NextLink} href={`/sessions/${row.id}/log`} aria-label={`View log of the session started ${row.startedAt}`}>
+                <ArticleOutlinedIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+            <Tooltip title="Download log">
+              <IconButton size="small" component="a" href={`/api/sessions/${row.id}/log.zip`} download aria-label={`Download log of the session started ${row.startedAt}`}>
+                <DownloadForOfflineIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          </>
         ) : (
           <span title="This session has no log" aria-label="No log">
             —

@@ -3,13 +3,13 @@ import 'server-only';
 // by its Content-Length when declared, else as soon as the stream passes the limit. A body that
 // has not arrived whole within `timeoutMs` is refused too (408): a slow upload must not hold
 // what it was given (an ingestion slot) for ever.
+import { byteSize } from '@/lib/text/byte-size';
 import { HttpError } from './errors';
 
-const describeSize = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 export async function readLimitedBody(request: Request, maxBytes: number, { timeoutMs }: { timeoutMs: number }): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  const tooLarge = () => new HttpError(413, `The body is larger than ${describeSize(maxBytes)}.`);
+  const tooLarge = () => new HttpError(413, `The body is larger than ${byteSize(maxBytes)}.`);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();

@@ -22,6 +22,8 @@ export interface IssueFilter {
 
 export interface IssueRow {
   id: string;
+  /** The session the issue happened in, when the engine said. */
+  sessionId: string | null;
   userName: string;
   profileName: string;
   occurredAt: string;
@@ -51,6 +53,7 @@ export async function listIssues(viewer: TenantViewer, filter: IssueFilter, pagi
   const keyset = keysetClause({ sortColumn: sql.raw('i.occurred_at'), sortValue: CURSOR_VALUES.instant, idColumn: sql.raw('i.id'), direction: paging.direction, request: paging.page });
   const rows = await queryRows<{
     id: string;
+    session_id: string | null;
     user_name: string;
     profile_name: string;
     occurred_at: Date | string;
@@ -64,7 +67,7 @@ export async function listIssues(viewer: TenantViewer, filter: IssueFilter, pagi
     target_object_id: string | null;
   }>(
     getDatabase().db,
-    sql`select i.id, u.name as user_name, p.name as profile_name, i.occurred_at, i.type, i.direction, i.name, i.operation,
+    sql`select i.id, i.session_id, u.name as user_name, p.name as profile_name, i.occurred_at, i.type, i.direction, i.name, i.operation,
                i.error_code, i.description, i.error_source, i.target_object_id
         from sync_issues i
         join users u on u.tenant_id = i.tenant_id and u.id = i.user_id
@@ -75,6 +78,7 @@ export async function listIssues(viewer: TenantViewer, filter: IssueFilter, pagi
   );
   const mapped: IssueRow[] = rows.map((r) => ({
     id: r.id,
+    sessionId: r.session_id,
     userName: r.user_name,
     profileName: r.profile_name,
     occurredAt: new Date(r.occurred_at).toISOString(),

@@ -8,11 +8,12 @@ import type { Direction, KeysetPage } from '@/lib/paging/keyset';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 import { issueListSearch } from './issue-search';
-import { countIssues, listIssues, type IssueFilter, type IssueRow } from './list-issues';
+import { withLogLinks, type IssueListRow } from './issue-log-links';
+import { countIssues, listIssues, type IssueFilter } from './list-issues';
 
 export type IssuesListData =
   | { ok: false; message: string }
-  | { ok: true; page: KeysetPage<IssueRow>; total: Awaited<ReturnType<typeof countIssues>>; direction: Direction; pageSize: number };
+  | { ok: true; page: KeysetPage<IssueListRow>; total: Awaited<ReturnType<typeof countIssues>>; direction: Direction; pageSize: number };
 
 export async function loadIssuesList(viewer: TenantViewer, owner: IssueFilter['owner'], params: SearchParams): Promise<IssuesListData> {
   const parsed = parseSearch(issueListSearch, params);
@@ -21,7 +22,7 @@ export async function loadIssuesList(viewer: TenantViewer, owner: IssueFilter['o
   const filter = { owner, ...filterValues };
   try {
     const [page, total] = await Promise.all([listIssues(viewer, filter, { direction: sort.direction, pageSize, page: pageRequest }), countIssues(viewer, filter)]);
-    return { ok: true, page, total, direction: sort.direction, pageSize };
+    return { ok: true, page: { ...page, rows: await withLogLinks(viewer, page.rows) }, total, direction: sort.direction, pageSize };
   } catch (error) {
     if (error instanceof InvalidCursorError) return { ok: false, message: error.message };
     throw error;

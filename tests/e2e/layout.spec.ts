@@ -19,7 +19,7 @@ type Viewport = { width: number; height: number };
 
 const STATISTICS_COLUMNS = ['Synchronization start date', 'Synchronization end date', 'Status', 'Synchronization scope', 'Changes', 'Issues', 'Error category', 'Error source', 'Message', 'Actions'];
 const USER_COLUMNS = ['Name', 'Email', 'Synchronization status', 'Effective synchronization status', 'Issues (3 days)', 'Last session'];
-const ISSUE_COLUMNS = ['ID', 'Date', 'Type', 'Connectivity', 'Name', 'Operation name', 'Error Code', 'Description', 'Error source', 'Target object ID'];
+const ISSUE_COLUMNS = ['ID', 'Date', 'Type', 'Connectivity', 'Name', 'Operation name', 'Error Code', 'Description', 'Error source', 'Target object ID', 'Log'];
 
 interface PageUnderTest {
   name: string;
@@ -50,6 +50,8 @@ async function pagesToVisit(admin: Page, salesAdmin: Page): Promise<{ admin: Pag
   const issuesLink = salesAdmin.getByRole('grid', { name: 'Users of Sales' }).getByRole('link', { name: /^[1-9]\d* sync issues of/ }).first();
   const user = (await hrefOf(issuesLink)).replace(/\/sync-issues.*$/, '');
   const userName = (await issuesLink.getAttribute('aria-label'))!.replace(/^\d+ sync issues of (.*) in 3 days$/, '$1');
+  await salesAdmin.goto(`${baseUrl()}${user}/statistics`);
+  const sessionLog = await hrefOf(salesAdmin.getByRole('link', { name: /^View log of the session/ }).first());
   return {
     admin: [
       { name: 'overview', path: '/', heading: 'Overview' },
@@ -65,6 +67,7 @@ async function pagesToVisit(admin: Page, salesAdmin: Page): Promise<{ admin: Pag
       { name: 'user-statistics', path: `${user}/statistics`, heading: userName, grid: { label: `Sync sessions of ${userName}`, columns: STATISTICS_COLUMNS } },
       { name: 'user-sync-issues', path: `${user}/sync-issues`, heading: userName, grid: { label: `Sync issues of ${userName}`, columns: ISSUE_COLUMNS } },
       { name: 'user-settings', path: `${user}/settings`, heading: userName },
+      { name: 'session-log', path: sessionLog, heading: 'Session log' },
     ],
   };
 }

@@ -4,6 +4,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { FactField } from '@/components/facts/fact-field';
 import { AppLink } from '@/components/links/app-link';
 import { EffectiveStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
 import { SubTabs } from '@/components/navigation/sub-tabs';
@@ -13,19 +14,6 @@ import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { getUser } from '@/lib/users/get-user';
 import { setUserSyncAction } from '../actions';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack spacing={0.5}>
-      <Typography variant="caption" color="text.secondary" component="dt">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0 }}>
-        {children}
-      </Typography>
-    </Stack>
-  );
-}
 
 export default async function UserLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
   const viewer = await requireTenantViewer();
@@ -40,20 +28,20 @@ export default async function UserLayout({ params, children }: { params: Promise
       <Typography variant="h1">{user.name}</Typography>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" spacing={4} useFlexGap component="dl" sx={{ m: 0, flexWrap: 'wrap', rowGap: 2 }}>
-          <Field label="Email">{user.email}</Field>
-          <Field label="Profile">
+          <FactField label="Email">{user.email}</FactField>
+          <FactField label="Profile">
             <AppLink href={`/profiles/${user.profileId}/users`}>{user.profileName}</AppLink>
-          </Field>
-          <Field label="Synchronization status (profile)">
+          </FactField>
+          <FactField label="Synchronization status (profile)">
             <SyncStatusChip enabled={user.profileSyncEnabled} />
-          </Field>
-          <Field label="Effective synchronization status">
+          </FactField>
+          <FactField label="Effective synchronization status">
             <EffectiveStatusChip status={user.effectiveStatus} reason={user.syncErrorReason} fullReason />
-          </Field>
+          </FactField>
           {user.syncErrorAt && (
-            <Field label="Error reported">
+            <FactField label="Error reported">
               <LocalDateTime iso={user.syncErrorAt} />
-            </Field>
+            </FactField>
           )}
         </Stack>
         <Stack sx={{ mt: 2 }}>

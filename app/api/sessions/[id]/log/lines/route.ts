@@ -1,6 +1,7 @@
 // GET /api/sessions/{id}/log/lines?from=N&count=M (or ?tail=M) — lines of a session's log with
 // their numbers, for the log viewer. A log's lines never change once stored (a new upload is a
 // new log, with a new ETag), so a range read again is answered 304.
+import { lineDto } from '@/lib/logs/log-line-dto';
 import { readLines } from '@/lib/logs/log-reader';
 import { logLinesSearch } from '@/lib/logs/log-api-search';
 import { requireSessionLog, storedLogSource } from '@/lib/logs/session-log';
@@ -18,7 +19,7 @@ export const GET = withTenantViewer({ search: logLinesSearch }, async (request, 
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   const lines = log.lineCount === 0 ? [] : await readLines(storedLogSource(log), from, search.count);
   return Response.json(
-    { lineCount: log.lineCount, from, lines: lines.map((line) => ({ n: line.number, text: line.text, ...(line.truncated ? { truncated: true } : {}) })) },
+    { lineCount: log.lineCount, from, lines: lines.map(lineDto) },
     { headers },
   );
 });
