@@ -41,11 +41,12 @@ function firstRowId(html: string): string {
   return match[1]!;
 }
 
-/** The first session log a statistics page links to ("View log"). */
+/** The log page of the first session with a log on a statistics page (its rows are in the page's payload). */
 function firstSessionLog(html: string): string {
-  const match = /\/sessions\/[0-9a-f-]{36}\/log/.exec(html);
-  if (!match) throw new ScriptProblem('A statistics page without a session log: is the demo data there?');
-  return match[0];
+  for (const row of html.split('\\"id\\":\\"').slice(1)) {
+    if (/^[0-9a-f-]{36}\\"/.test(row) && /^[^{}]*\\"hasLog\\":true/.test(row)) return `/sessions/${row.slice(0, 36)}/log`;
+  }
+  throw new ScriptProblem('A statistics page without a session log: is the demo data there?');
 }
 
 /** The support console's first tenant page (its list is a server-rendered table of links). */
@@ -110,7 +111,7 @@ async function main() {
     const pagesOf = (base: string) => [base, `${base}/statistics`, `${base}/statistics?status=error&errorSource=crm`, `${base}/sync-issues`, `${base}/settings`];
     // A failed session's log (opened at its error) and a successful one's.
     const sessionLogs = await Promise.all(
-      [`${users[2]}/statistics?status=error`, `${users[0]}/statistics?status=success`].map(async (list) => firstSessionLog(await (await admin.request.get(`${baseUrl}${list}`)).text())),
+      [`${profiles[0]}/statistics?status=error`, `${profiles[0]}/statistics?status=success`].map(async (list) => firstSessionLog(await (await admin.request.get(`${baseUrl}${list}`)).text())),
     );
     await catalogue.crawl(admin, baseUrl, [
       '/',
