@@ -6,8 +6,8 @@ import type { TextRun } from './log-reader';
 import { LINE_MAX_BYTES } from './log-reader';
 
 export const SEARCH_MAX_QUERY_CHARS = 200;
-/** The compressed bytes inflated per step of a scan (about 4–8 MB of text). */
-export const SEARCH_RUN_BYTES = 1024 * 1024;
+/** The compressed bytes inflated per step of a scan (about 2–4 MB of text). */
+export const SEARCH_RUN_BYTES = 512 * 1024;
 /** Past this, a line without an end is searched in pieces (match positions count from the piece). */
 const CARRY_MAX_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
@@ -38,8 +38,6 @@ export async function* searchRuns(
   const ascii = /^[\x20-\x7e]*$/.test(query);
   const encoding: BufferEncoding = ascii ? 'latin1' : 'utf8';
   const pattern = new RegExp(escapeRegExp(query), 'gi');
-  let line = 0; // the number of the line that starts the text being scanned
-  let carry: Buffer | null = null;
   let found = 0;
 
   function* scan(bytes: Buffer, firstLine: number): Generator<SearchMatch> {
@@ -80,57 +78,70 @@ export async function* searchRuns(
     return { line: lineNumber, text: lineText.slice(0, max), spans: spans.filter(([s]) => s < max).map(([s, e]) => [s, Math.min(e, max)]) };
   }
 
-  for await (const run of runs) {
-    let bytes = run.text;
-    if (line === 0) {
-      line = run.newlinesBefore + 1;
-      // Skip to the line asked for, counting newlines without decoding.
-      let at = 0;
-      while (line < fromLine) {
-        const end = bytes.indexOf(NEWLINE, at);
-        if (end === -1) break;
-        line++;
-        at = end + 1;
-      }
-      bytes = bytes.subarray(at);
-      if (line < fromLine) {
-        line = 0;
-        continue;
-      }
-    }
-    if (carry) bytes = Buffer.concat([carry, bytes]);
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    let whole = lastNewline === -1 ? bytes.subarray(0, 0) : bytes.subarray(0, lastNewline + 1);
-    carry = lastNewline === -1 ? bytes : bytes.subarray(lastNewline + 1);
-    if (carry.length > CARRY_MAX_BYTES) {
-      whole = Buffer.concat([whole, carry]);
-      carry = null;
-    } else carry = Buffer.from(carry); // a copy: the run's buffer may be large
-    let linesInWhole = 0;
-    for (let at = whole.indexOf(NEWLINE); at !== -1; at = whole.indexOf(NEWLINE, at + 1)) linesInWhole++;
-    for (const match of scan(whole, line)) {
+  // Lines are numbered from the runs' newline counts (the block index): a run without a match
+  // is inflated, decoded and searched, never walked newline by newline. A line that runs on past
+  // a run waits in `carry` (a copy of its start) and is searched once whole.
+  let started = false;
+  let carry: Buffer | null = null;
+  let carryLine = 0;
+  let nextLine = fromLine;
+  function* searched(bytes: Buffer, firstLine: number): Generator<SearchEvent, boolean> {
+    for (const match of scan(bytes, firstLine)) {
       yield { kind: 'match', match };
       found++;
       if (found >= limits.maxMatches) {
-        const next = match.line + 1;
-        yield { kind: 'end', nextLine: next, scannedTo: match.line };
-        return;
+        yield { kind: 'end', nextLine: match.line + 1, scannedTo: match.line };
+        return true;
       }
     }
-    line += linesInWhole;
+    return false;
+  }
+  for await (const run of runs) {
+    let bytes = run.text;
+    let firstLine = run.newlinesBefore + 1;
+    if (!started) {
+      // Skip to the line asked for, counting newlines without decoding.
+      let at = 0;
+      while (firstLine < fromLine) {
+        const end = bytes.indexOf(NEWLINE, at);
+        if (end === -1) break;
+        firstLine++;
+        at = end + 1;
+      }
+      if (firstLine < fromLine) continue;
+      started = true;
+      bytes = bytes.subarray(at);
+    }
+    if (carry) {
+      const end = bytes.indexOf(NEWLINE);
+      const joined: Buffer = Buffer.concat([carry, end === -1 ? bytes : bytes.subarray(0, end + 1)]);
+      if (end === -1 && joined.length <= CARRY_MAX_BYTES) {
+        carry = joined;
+        continue;
+      }
+      // The line is whole, or too long to keep whole: searched as it is (positions count from here).
+      if (yield* searched(joined, carryLine)) return;
+      carry = null;
+      if (end === -1) {
+        nextLine = carryLine;
+        continue;
+      }
+      bytes = bytes.subarray(end + 1);
+      firstLine = carryLine + 1;
+    }
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (yield* searched(bytes.subarray(0, lastNewline + 1), firstLine)) return;
+    if (lastNewline + 1 < bytes.length) {
+      carry = Buffer.from(bytes.subarray(lastNewline + 1));
+      carryLine = run.newlinesAfter + 1;
+    }
+    nextLine = run.newlinesAfter + 1;
     if (Date.now() >= limits.deadline) {
-      yield { kind: 'end', nextLine: line, scannedTo: line - 1 };
+      yield { kind: 'end', nextLine, scannedTo: nextLine - 1 };
       return;
     }
   }
   // The last line, when the log does not end with a newline.
-  const lastLine = carry && carry.length > 0 ? carry : null;
-  if (lastLine) {
-    for (const match of scan(lastLine, line)) {
-      yield { kind: 'match', match };
-      found++;
-      if (found >= limits.maxMatches) break;
-    }
-  }
-  yield { kind: 'end', nextLine: null, scannedTo: lastLine ? line : line - 1 };
+  if (carry && carry.length > 0 && (yield* searched(carry, carryLine))) return;
+  yield { kind: 'end', nextLine: null, scannedTo: carry && carry.length > 0 ? carryLine : nextLine - 1 };
 }

@@ -64,6 +64,23 @@ describe('log search', () => {
     expect(ascii.matches).toEqual([{ line: 3, text: '日本 and 日本', spans: [[3, 6]] }]);
   });
 
+  it('finds text in lines longer than a block, whose ends come in later runs, and on a last line without a newline', async () => {
+    const long = `${'x'.repeat(300_000)}Needle${'y'.repeat(400_000)}needle`;
+    const text = `first\n${long}\nafter needle\nlast NEEDLE`;
+    for (const runBytes of [1, 4 * 1024, 1 << 20]) {
+      const { matches } = await search(text, 'needle', { runBytes });
+      // The long line is shown cut at 4 KB: its matches, further on, are found but not marked.
+      expect(matches.map((m) => [m.line, m.spans.length])).toEqual([
+        [2, 0],
+        [3, 1],
+        [4, 1],
+      ]);
+      expect(matches[1]).toEqual({ line: 3, text: 'after needle', spans: [[6, 12]] });
+      expect(matches[2]).toEqual({ line: 4, text: 'last NEEDLE', spans: [[5, 11]] });
+    }
+    expect(plainMatches(text, 'needle')).toEqual([2, 3, 4]);
+  });
+
   it('starts at the line asked for, and continues from where a capped request stopped', async () => {
     const text = Array.from({ length: 5_000 }, (_, i) => `line ${i + 1}${i % 10 === 0 ? ' needle' : ''}`).join('\n');
     const all = plainMatches(text, 'needle');
