@@ -67,7 +67,7 @@ function get(panel: RunningPanel, urlPath: string): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     http
-      .get(`${panel.baseUrl}${urlPath}`, { headers: { cookie: panel.cookie } }, (response) => {
+      .get(`${panel.baseUrl}${urlPath}`, { agent: false, headers: { cookie: panel.cookie } }, (response) => {
         const parts: Buffer[] = [];
         response.on('data', (part: Buffer) => parts.push(part));
         response.on('end', () => {
@@ -109,29 +109,35 @@ async function upload(panel: RunningPanel, token: string, engineId: string, tota
   return { ms: performance.now() - started, facts: body };
 }
 
-/** A search request read as it streams: the time to its first match, and where it ended. */
-async function searchOnce(panel: RunningPanel, sessionId: string, query: string, from: number): Promise<{ firstMatchMs: number | null; totalMs: number; next: number | null }> {
+/** A search request read as it streams: the time to its first match, and where it ended. On a
+ * connection of its own: a kept-alive socket the server closed meanwhile would fail it. */
+function searchOnce(panel: RunningPanel, sessionId: string, query: string, from: number): Promise<{ firstMatchMs: number | null; totalMs: number; next: number | null }> {
   const started = performance.now();
-  const response = await fetch(`${panel.baseUrl}/api/sessions/${sessionId}/log/search?${new URLSearchParams({ q: query, from: String(from) })}`, { headers: { cookie: panel.cookie } });
-  if (response.status !== 200) throw new ScriptProblem(`search answered ${response.status}`);
-  let firstMatchMs: number | null = null;
-  let next: number | null = null;
-  let pending = '';
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    pending += value;
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      const event = JSON.parse(pending.slice(0, newline));
-      pending = pending.slice(newline + 1);
-      if ('end' in event) next = event.next;
-      else firstMatchMs ??= performance.now() - started;
-      newline = pending.indexOf('\n');
-    }
-  }
-  return { firstMatchMs, totalMs: performance.now() - started, next };
+  return new Promise((resolve, reject) => {
+    const url = `${panel.baseUrl}/api/sessions/${sessionId}/log/search?${new URLSearchParams({ q: query, from: String(from) })}`;
+    http
+      .get(url, { agent: false, headers: { cookie: panel.cookie } }, (response) => {
+        if (response.statusCode !== 200) return reject(new ScriptProblem(`search answered ${response.statusCode}`));
+        let firstMatchMs: number | null = null;
+        let next: number | null = null;
+        let pending = '';
+        response.setEncoding('utf8');
+        response.on('data', (part: string) => {
+          pending += part;
+          let newline = pending.indexOf('\n');
+          while (newline !== -1) {
+            const event = JSON.parse(pending.slice(0, newline));
+            pending = pending.slice(newline + 1);
+            if ('end' in event) next = event.next;
+            else firstMatchMs ??= performance.now() - started;
+            newline = pending.indexOf('\n');
+          }
+        });
+        response.on('end', () => resolve({ firstMatchMs, totalMs: performance.now() - started, next }));
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
 }
 
 async function fullScan(panel: RunningPanel, sessionId: string): Promise<{ ms: number; requests: number }> {
@@ -215,6 +221,7 @@ runScript(async () => {
     let stopMemory = memorySampler(pid);
     const uploaded = await upload(panel, token, engineId, logBytes);
     const uploadGrowth = stopMemory();
+    // The previous run's upload of this session was replaced whole: what the database keeps is one log.
     log(`uploaded in ${(uploaded.ms / 1000).toFixed(1)} s: ${uploaded.facts.lines} lines`);
     const { rows: sessions } = await client.query<{ id: string }>(`select id from sync_sessions where tenant_id = $1 and engine_id = $2`, [tenantId, engineId]);
     const bigId = sessions[0]!.id;

@@ -38,12 +38,17 @@ export function chunkIndexFromRow(row: { chunk_no: number; newlines_before: numb
   return { chunkNo: row.chunk_no, newlinesBefore: Number(row.newlines_before), newlines: row.newlines, deflatedBytes: row.deflated_bytes, blocks: unpackBlockIndex(row.blocks) };
 }
 
-/**
- * The log's text from the block where `line` starts to the end, in runs of whole blocks of at
- * most `runBytes` compressed bytes (at least one block): small for a screen of lines, large for
- * a scan.
- */
-export async function* textFrom(source: ChunkSource, line: number, runBytes: number): AsyncGenerator<TextRun> {
+/** Where a run's compressed bytes are, and the newlines before and at the end of its text. */
+interface RunPlace {
+  chunkNo: number;
+  start: number;
+  length: number;
+  newlinesBefore: number;
+  newlinesAfter: number;
+}
+
+/** The runs from the block where `line` starts to the end of the log, as places to read. */
+async function* runPlaces(source: ChunkSource, line: number, runBytes: number): AsyncGenerator<RunPlace> {
   let chunk = await source.chunkForLine(line);
   if (!chunk) return;
   let block = blockForLine(chunk.blocks, chunk.newlinesBefore, line);
@@ -53,13 +58,45 @@ export async function* textFrom(source: ChunkSource, line: number, runBytes: num
       let last = block;
       while (last + 1 < chunk.blocks.length && chunk.blocks[last + 1]!.deflatedOffset - start < runBytes) last++;
       const end = last + 1 < chunk.blocks.length ? chunk.blocks[last + 1]!.deflatedOffset : chunk.deflatedBytes;
-      const text = await inflateRun(await source.deflatedRange(chunk.chunkNo, start, end - start));
       const newlinesAtEnd = last + 1 < chunk.blocks.length ? chunk.blocks[last + 1]!.newlinesBefore : chunk.newlines;
-      yield { text, newlinesBefore: chunk.newlinesBefore + chunk.blocks[block]!.newlinesBefore, newlinesAfter: chunk.newlinesBefore + newlinesAtEnd };
+      yield { chunkNo: chunk.chunkNo, start, length: end - start, newlinesBefore: chunk.newlinesBefore + chunk.blocks[block]!.newlinesBefore, newlinesAfter: chunk.newlinesBefore + newlinesAtEnd };
       block = last + 1;
     }
     chunk = await source.chunk(chunk.chunkNo + 1);
     block = 0;
+  }
+}
+
+/**
+ * The log's text from the block where `line` starts to the end, in runs of whole blocks of at
+ * most `runBytes` compressed bytes (at least one block): small for a screen of lines, large for
+ * a scan. The next run is read and inflated while the caller works on this one (the database
+ * and zlib's thread work beside the search), never more than one ahead.
+ */
+export async function* textFrom(source: ChunkSource, line: number, runBytes: number): AsyncGenerator<TextRun> {
+  const places = runPlaces(source, line, runBytes);
+  const load = (place: RunPlace): Promise<TextRun> =>
+    source
+      .deflatedRange(place.chunkNo, place.start, place.length)
+      .then(inflateRun)
+      .then((text) => ({ text, newlinesBefore: place.newlinesBefore, newlinesAfter: place.newlinesAfter }));
+  const ahead = async (): Promise<Promise<TextRun> | null> => {
+    const next = await places.next();
+    if (next.done) return null;
+    const loading = load(next.value);
+    // Read ahead and perhaps never awaited (the caller stopped): its failure is not unhandled.
+    loading.catch(() => {});
+    return loading;
+  };
+  let pending = await ahead();
+  try {
+    while (pending) {
+      const run = await pending;
+      pending = await ahead();
+      yield run;
+    }
+  } finally {
+    await places.return(undefined);
   }
 }
 

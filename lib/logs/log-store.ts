@@ -3,10 +3,10 @@ import 'server-only';
 // reading chunks back (for lines, search and the ZIP). Callers have checked the viewer's scope
 // or the engine's token: everything here is keyed by the tenant and the session it was given.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { packBlockIndex, type LogChunk } from './log-blocks';
-import { LogPacker, type PackedLog } from './log-packer';
+import { LogPacker, packText, type PackedLog } from './log-packer';
 import { chunkIndexFromRow, type ChunkIndex, type ChunkSource } from './log-reader';
 
 type Executor = Pick<Database, 'execute'>;
@@ -27,38 +27,70 @@ const ownerIs = (owner: LogOwner, alias: string) =>
   sql`${sql.raw(alias)}.tenant_id = ${owner.tenantId}::uuid and ${sql.raw(alias)}.session_started_at = ${owner.sessionStartedAt}
       and ${sql.raw(alias)}.session_id = ${owner.sessionId}::uuid`;
 
-export async function insertChunk(db: Executor, owner: LogOwner, uploadId: string, chunk: LogChunk): Promise<void> {
+const chunkRow = (owner: LogOwner, uploadId: string, chunk: LogChunk) =>
+  sql`(${owner.tenantId}::uuid, ${owner.sessionStartedAt}, ${owner.sessionId}::uuid, ${uploadId}::uuid, ${chunk.chunkNo},
+      ${chunk.newlinesBefore}, ${chunk.newlines}, ${chunk.uncompressedOffset}, ${chunk.uncompressedBytes}, ${chunk.deflated}, ${packBlockIndex(chunk.blocks)})`;
+
+async function insertChunkRows(db: Executor, rows: SQL[]): Promise<void> {
   await db.execute(sql`insert into sync_session_log_chunks
       (tenant_id, session_started_at, session_id, upload_id, chunk_no, newlines_before, newlines, uncompressed_offset, uncompressed_bytes, deflated, blocks)
-    values (${owner.tenantId}::uuid, ${owner.sessionStartedAt}, ${owner.sessionId}::uuid, ${uploadId}::uuid, ${chunk.chunkNo},
-      ${chunk.newlinesBefore}, ${chunk.newlines}, ${chunk.uncompressedOffset}, ${chunk.uncompressedBytes}, ${chunk.deflated}, ${packBlockIndex(chunk.blocks)})`);
+    values ${sql.join(rows, sql`, `)}`);
+}
+
+export const insertChunk = (db: Executor, owner: LogOwner, uploadId: string, chunk: LogChunk) => insertChunkRows(db, [chunkRow(owner, uploadId, chunk)]);
+
+/** A packed log about to become its session's log. */
+export interface LogInstall {
+  owner: LogOwner;
+  uploadId: string;
+  log: PackedLog;
 }
 
 /**
- * Makes the upload the session's log and removes the chunks of the log it replaces, in the
- * caller's transaction (or, for a test or a generator, statement by statement). The session row is locked first (marking it as having a log), so two
- * uploads for one session take turns and each removes exactly what it replaced.
+ * Makes each upload its session's log and removes the chunks of the logs they replace, in the
+ * caller's transaction. The callers hold the sessions' rows locked (a batch has written them; an
+ * upload marks its session as having a log first), so two uploads for one session take turns
+ * and each removes exactly what it replaced. The logs' rows are locked in key order.
  */
-export async function installLog(tx: Executor, owner: LogOwner, uploadId: string, log: PackedLog): Promise<void> {
-  await tx.execute(sql`update sync_sessions set has_log = true
-      where tenant_id = ${owner.tenantId}::uuid and started_at = ${owner.sessionStartedAt} and id = ${owner.sessionId}::uuid and not has_log`);
-  const [replaced] = await queryRows<{ upload_id: string | null }>(
+export async function installLogs(tx: Executor, installs: LogInstall[]): Promise<void> {
+  if (installs.length === 0) return;
+  const sorted = [...installs].sort((a, b) => (a.owner.sessionId < b.owner.sessionId ? -1 : 1));
+  const tenantId = sorted[0]!.owner.tenantId;
+  const replaced = await queryRows<{ session_id: string; session_started_at: Date | string; upload_id: string | null }>(
     tx,
-    sql`select upload_id from sync_session_logs l where l.tenant_id = ${owner.tenantId}::uuid and l.session_id = ${owner.sessionId}::uuid for update`,
+    sql`select session_id, session_started_at, upload_id from sync_session_logs
+        where tenant_id = ${tenantId}::uuid and session_id in (${sql.join(sorted.map((i) => sql`${i.owner.sessionId}::uuid`), sql`, `)})
+        order by session_id for update`,
   );
-  const facts = sql`${log.sizeBytes}, ${log.deflatedBytes}, ${log.crc32}, ${log.lineCount}, ${log.firstErrorLine}, ${JSON.stringify(log.errorPatterns)}::jsonb`;
+  const rows = sorted.map(
+    ({ owner, uploadId, log }) =>
+      sql`(${owner.tenantId}::uuid, ${owner.sessionId}::uuid, ${owner.sessionStartedAt}, ${uploadId}::uuid, ${log.sizeBytes}, ${log.deflatedBytes},
+           ${log.crc32}, ${log.lineCount}, ${log.firstErrorLine}, ${JSON.stringify(log.errorPatterns)}::jsonb, null, now())`,
+  );
   await tx.execute(sql`insert into sync_session_logs
       (tenant_id, session_id, session_started_at, upload_id, size_bytes, deflated_bytes, crc32, line_count, first_error_line, error_patterns, legacy_deflated, created_at)
-    values (${owner.tenantId}::uuid, ${owner.sessionId}::uuid, ${owner.sessionStartedAt}, ${uploadId}::uuid, ${facts}, null, now())
+    values ${sql.join(rows, sql`, `)}
     on conflict (tenant_id, session_id) do update set upload_id = excluded.upload_id, size_bytes = excluded.size_bytes,
       deflated_bytes = excluded.deflated_bytes, crc32 = excluded.crc32, line_count = excluded.line_count,
       first_error_line = excluded.first_error_line, error_patterns = excluded.error_patterns, legacy_deflated = null, created_at = now()`);
-  if (replaced?.upload_id && replaced.upload_id !== uploadId) await deleteUploadChunks(tx, owner, replaced.upload_id);
+  const newUpload = new Map(sorted.map((i) => [i.owner.sessionId, i.uploadId]));
+  const stale = replaced.filter((row) => row.upload_id && row.upload_id !== newUpload.get(row.session_id));
+  if (stale.length > 0) {
+    await tx.execute(sql`delete from sync_session_log_chunks c where c.tenant_id = ${tenantId}::uuid
+      and (c.session_started_at, c.session_id, c.upload_id) in (${sql.join(stale.map((row) => sql`(${new Date(row.session_started_at)}, ${row.session_id}::uuid, ${row.upload_id}::uuid)`), sql`, `)})`);
+  }
+}
+
+/** One upload: its session is marked as having a log (which locks its row), then it is installed. */
+export async function installLog(tx: Executor, owner: LogOwner, uploadId: string, log: PackedLog): Promise<void> {
+  await tx.execute(sql`update sync_sessions set has_log = true
+      where tenant_id = ${owner.tenantId}::uuid and started_at = ${owner.sessionStartedAt} and id = ${owner.sessionId}::uuid and not has_log`);
+  await installLogs(tx, [{ owner, uploadId, log }]);
 }
 
 /**
  * Stores pieces of text as the session's log in the caller's transaction: chunks are written as
- * they are packed. For a log held in memory (one sent in a batch) or converted at start-up.
+ * they are packed. For a log converted at start-up (or any log read as a stream).
  */
 export async function storePackedChunks(tx: Executor, owner: LogOwner, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number): Promise<PackedLog> {
   const uploadId = randomUUID();
@@ -69,7 +101,42 @@ export async function storePackedChunks(tx: Executor, owner: LogOwner, pieces: A
   return log;
 }
 
-export const storeLogText = (tx: Executor, owner: LogOwner, text: Uint8Array, maxBytes: number) => storePackedChunks(tx, owner, [text], maxBytes);
+/** Rows of chunks per statement: a batch's logs are small, a few statements hold them all. */
+const CHUNK_STATEMENT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Stores logs held in memory (those sent in a batch) as their sessions' logs, in the batch's
+ * transaction, whose session rows are written already: a few statements for them all, not a
+ * few per log.
+ */
+export async function storeLogTexts(tx: Executor, logs: { owner: LogOwner; text: Uint8Array }[], maxBytes: number): Promise<void> {
+  const installs: LogInstall[] = [];
+  let rows: SQL[] = [];
+  let rowBytes = 0;
+  for (const { owner, text } of logs) {
+    const uploadId = randomUUID();
+    const { chunks, log } = await packText(text, maxBytes);
+    for (const chunk of chunks) {
+      rows.push(chunkRow(owner, uploadId, chunk));
+      rowBytes += chunk.deflated.length;
+      if (rowBytes >= CHUNK_STATEMENT_BYTES) {
+        await insertChunkRows(tx, rows);
+        rows = [];
+        rowBytes = 0;
+      }
+    }
+    installs.push({ owner, uploadId, log });
+  }
+  if (rows.length > 0) await insertChunkRows(tx, rows);
+  await installLogs(tx, installs);
+}
+
+/** One log held in memory (tests, generators): its session is marked as having a log. */
+export async function storeLogText(tx: Executor, owner: LogOwner, text: Uint8Array, maxBytes: number): Promise<void> {
+  await tx.execute(sql`update sync_sessions set has_log = true
+      where tenant_id = ${owner.tenantId}::uuid and started_at = ${owner.sessionStartedAt} and id = ${owner.sessionId}::uuid and not has_log`);
+  await storeLogTexts(tx, [{ owner, text }], maxBytes);
+}
 
 export async function deleteUploadChunks(db: Executor, owner: LogOwner, uploadId: string): Promise<void> {
   await db.execute(sql`delete from sync_session_log_chunks c where ${ownerIs(owner, 'c')} and c.upload_id = ${uploadId}::uuid`);

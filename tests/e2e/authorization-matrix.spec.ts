@@ -37,6 +37,9 @@ test.beforeAll(async ({ browser }) => {
   ids.acmeMarketing = await hrefOf('admin@acme.test', '/profiles', 'Marketing');
   ids.acmeSalesUser = await hrefOf('admin@acme.test', `/profiles/${ids.acmeSales}/users`, /./);
   ids.acmeMarketingUser = await hrefOf('admin@acme.test', `/profiles/${ids.acmeMarketing}/users`, /./);
+  // Sessions with a log, of Sales and of Marketing (their "View log" links).
+  ids.acmeSalesSession = await hrefOf('admin@acme.test', `/profiles/${ids.acmeSales}/statistics`, /^View log of the session/);
+  ids.acmeMarketingSession = await hrefOf('admin@acme.test', `/profiles/${ids.acmeMarketing}/statistics`, /^View log of the session/);
   ids.globexProfile = await hrefOf('admin@globex.test', '/profiles', 'Sales');
   ids.globexUser = await hrefOf('admin@globex.test', `/profiles/${ids.globexProfile}/users`, /./);
 });
@@ -209,6 +212,34 @@ const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<W
   {
     url: () => `/users/${ids.globexUser}/settings`,
     expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/sessions/${ids.acmeSalesSession}/log`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/sessions/${ids.acmeMarketingSession}/log?line=2`,
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/sessions/${ids.acmeMarketingSession}/log/lines?tail=5`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/sessions/${ids.acmeMarketingSession}/log/search?q=INFO`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/sessions/${ids.acmeSalesSession}/log/lines?from=1&count=10`,
+    expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/sessions/${NO_SUCH_UUID}/log`,
+    expect: { anonymous: 'login', 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    url: () => `/api/sessions/${NO_SUCH_UUID}/log/lines`,
+    expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
     url: () => `/api/sessions/${NO_SUCH_UUID}/log.zip`,

@@ -7,7 +7,7 @@ import type { Transaction } from '@/db/run-transaction';
 import { OPEN_SESSION_STATUSES, SESSION_STATUSES, sessionStatusStep } from '@/domain/sync-vocabulary';
 import { syncSessions } from '@/db/schema';
 import { env } from '@/config/env';
-import { storeLogText } from '@/lib/logs/log-store';
+import { storeLogTexts } from '@/lib/logs/log-store';
 import type { IngestBatch } from '../batch-schema';
 import { chunks } from '@/db/chunked';
 import { excluded, sortedBy, upsertColumns } from './batch-rows';
@@ -78,9 +78,10 @@ export async function upsertSessions(tx: Transaction, tenantId: string, items: N
           and ${reported.changed}`,
       })
       .returning({ id: syncSessions.id, engineId: syncSessions.engineId, startedAt: syncSessions.startedAt });
-    for (const row of written) {
+    const logs = written.flatMap((row) => {
       const text = logsByEngineId.get(row.engineId);
-      if (text !== undefined) await storeLogText(tx, { tenantId, sessionId: row.id, sessionStartedAt: row.startedAt }, Buffer.from(text, 'utf8'), env().LOG_MAX_BYTES);
-    }
+      return text === undefined ? [] : [{ owner: { tenantId, sessionId: row.id, sessionStartedAt: row.startedAt }, text: Buffer.from(text, 'utf8') }];
+    });
+    await storeLogTexts(tx, logs, env().LOG_MAX_BYTES);
   }
 }
