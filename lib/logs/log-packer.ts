@@ -24,8 +24,10 @@ const LEVELED_LINE_READ_BYTES = 1000;
 // requests. A small one (a batch's log is a few kilobytes) at once: the trip to a thread would
 // cost more than the work (the demo seed's 49,000 logs took twice as long).
 const FULL_FLUSH = { finishFlush: constants.Z_FULL_FLUSH };
+// A full block's output in one piece of a block's size (zlib's 16 KB pieces are assembled after).
+const FULL_FLUSH_BLOCK = { ...FULL_FLUSH, chunkSize: BLOCK_TARGET_BYTES };
 const SMALL_BLOCK_BYTES = 16 * 1024;
-const deflateOnThread = promisify((input: Buffer, done: (error: Error | null, result: Buffer) => void) => deflateRaw(input, FULL_FLUSH, done));
+const deflateOnThread = promisify((input: Buffer, done: (error: Error | null, result: Buffer) => void) => deflateRaw(input, FULL_FLUSH_BLOCK, done));
 const deflateBlock = (input: Buffer): Buffer | Promise<Buffer> => (input.length <= SMALL_BLOCK_BYTES ? deflateRawSync(input, FULL_FLUSH) : deflateOnThread(input));
 
 export class LogTooLargeError extends Error {

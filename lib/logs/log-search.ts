@@ -4,6 +4,8 @@
 // regular expression from the admin — so the scan is linear in the log's size.
 import type { TextRun } from './log-reader';
 import { LINE_MAX_BYTES } from './log-reader';
+import { foldedFinder } from './folded-finder';
+import { countNewlines } from './log-packer';
 
 export const SEARCH_MAX_QUERY_CHARS = 200;
 /** The compressed bytes inflated per step of a scan (about 2–4 MB of text). */
@@ -33,24 +35,48 @@ export async function* searchRuns(
   fromLine: number,
   limits: { maxMatches: number; deadline: number },
 ): AsyncGenerator<SearchEvent> {
-  // An ASCII query folds only ASCII letters (no Unicode case folding without the u flag): the
-  // text can then be read as Latin-1, byte for byte, which costs next to nothing.
+  // An ASCII query (the usual one) is found in the bytes themselves (folded-finder.ts); any other
+  // in the text decoded, by a regular expression of the literal (case folding as JavaScript's /i).
   const ascii = /^[\x20-\x7e]*$/.test(query);
-  const encoding: BufferEncoding = ascii ? 'latin1' : 'utf8';
+  const finder = ascii ? foldedFinder(query) : null;
   const pattern = new RegExp(escapeRegExp(query), 'gi');
   let found = 0;
 
+  type Found = { start: number; end: number; line: number; spans: [number, number][] };
+
+  /** The matching lines of whole lines of bytes (`firstLine` is the first one's number). */
   function* scan(bytes: Buffer, firstLine: number): Generator<SearchMatch> {
-    const text = bytes.toString(encoding);
+    if (!finder) {
+      yield* scanText(bytes.toString('utf8'), firstLine);
+      return;
+    }
+    let counted = 0;
+    let lineNumber = firstLine;
+    let current: Found | null = null;
+    for (let at = finder.find(bytes, 0); at !== -1; at = finder.find(bytes, at + finder.length)) {
+      if (!current || at >= current.end) {
+        if (current) yield shownBytes(bytes, current);
+        lineNumber += countNewlines(bytes, counted, at);
+        counted = at;
+        const start = at === 0 ? 0 : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
+        const newline = bytes.indexOf(NEWLINE, at);
+        current = { start, end: newline === -1 ? bytes.length : newline, line: lineNumber, spans: [] };
+      }
+      current.spans.push([at - current.start, at - current.start + finder.length]);
+    }
+    if (current) yield shownBytes(bytes, current);
+  }
+
+  function* scanText(text: string, firstLine: number): Generator<SearchMatch> {
     pattern.lastIndex = 0;
     let counted = 0;
     let lineNumber = firstLine;
-    let current: { start: number; end: number; line: number; spans: [number, number][] } | null = null;
+    let current: Found | null = null;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) break;
       const at = match.index;
       if (!current || at >= current.end) {
-        if (current) yield shown(text, current);
+        if (current) yield cut(text.slice(current.start, current.end), current.line, current.spans);
         for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) {
           lineNumber++;
           counted = nl + 1;
@@ -61,16 +87,15 @@ export async function* searchRuns(
       }
       current.spans.push([at - current.start, at - current.start + match[0].length]);
     }
-    if (current) yield shown(text, current);
+    if (current) yield cut(text.slice(current.start, current.end), current.line, current.spans);
   }
 
-  function shown(text: string, found: { start: number; end: number; line: number; spans: [number, number][] }): SearchMatch {
-    const raw = text.slice(found.start, found.end);
-    if (!ascii) return cut(raw, found.line, found.spans);
-    // Latin-1 offsets are byte offsets: turn the line into text, and the spans into its characters.
-    const bytes = Buffer.from(raw, 'latin1');
-    const chars = (offset: number) => bytes.toString('utf8', 0, offset).length;
-    return cut(bytes.toString('utf8'), found.line, found.spans.map(([s, e]) => [chars(s), chars(e)]));
+  /** A line found in bytes: its first LINE_MAX_BYTES as text, the spans (byte offsets) in its characters. */
+  function shownBytes(bytes: Buffer, line: Found): SearchMatch {
+    const shownEnd = Math.min(line.end, line.start + LINE_MAX_BYTES);
+    const chars = (offset: number) => bytes.toString('utf8', line.start, line.start + offset).length;
+    const spans = line.spans.filter(([s]) => line.start + s < shownEnd).map(([s, e]): [number, number] => [chars(s), chars(Math.min(e, shownEnd - line.start))]);
+    return { line: line.line, text: bytes.toString('utf8', line.start, shownEnd), spans };
   }
 
   function cut(lineText: string, lineNumber: number, spans: [number, number][]): SearchMatch {
