@@ -234,6 +234,10 @@ runScript(async () => {
     const smallId = small[0].session_id;
     const smallLines = Number(small[0].line_count);
 
+    // What the upload left to PostgreSQL (the replaced upload's rows to vacuum, its WAL to write
+    // out) is done before the reads are timed: they measure the viewer, not the aftermath.
+    await client.query('checkpoint');
+    await client.query('vacuum sync_session_log_chunks');
     log('reading the first screen of lines');
     stopMemory = memorySampler(pid);
     const screens: { label: string; path: string }[] = [
@@ -258,6 +262,7 @@ runScript(async () => {
     const gz = path.join(dir, 'big.log.gz');
     await pipeline(Readable.from(bigLogPieces(logBytes)), createGzip(), fs.createWriteStream(gz));
     pin(pid, '0');
+    const coldScan = await fullScan(panel, bigId);
     const scans: number[] = [];
     let scanRequests = 0;
     const zgreps: number[] = [];
@@ -292,7 +297,8 @@ runScript(async () => {
       `| worst ratio ${values['log-mb']} MB ÷ 300 KB (medians, same place) | ${Math.max(...[0, 1, 2].map((i) => lineStats[i]!.median / lineStats[i + 3]!.median)).toFixed(2)} | ≤ 1.5 |`,
       `| server memory growth while reading lines | +${linesGrowth.toFixed(0)} MB | < 64 MB |`,
       `| search, first match of a text at 0.5 % of the log: median / p95 of 5 | ${fmt(stats(firstMatch))} ms | < 300 ms |`,
-      `| full scan, no match (${scanRequests} requests), server pinned to one core | ${(scanMs / 1000).toFixed(1)} s = ${mbPerS(scanMs).toFixed(0)} MB/s | ≥ 0.8 × zgrep |`,
+      `| full scan, no match, server pinned to one core: the first (the log's pages not yet in memory) | ${(coldScan.ms / 1000).toFixed(1)} s = ${mbPerS(coldScan.ms).toFixed(0)} MB/s | |`,
+      `| full scan, no match (${scanRequests} requests), server pinned to one core: median of 3 more | ${(scanMs / 1000).toFixed(1)} s = ${mbPerS(scanMs).toFixed(0)} MB/s | ≥ 0.8 × zgrep |`,
       `| \`taskset -c 0 zgrep -ci\` of the same text gzip'd | ${(zgrepMs / 1000).toFixed(1)} s = ${mbPerS(zgrepMs).toFixed(0)} MB/s; panel ÷ zgrep = ${(zgrepMs / scanMs).toFixed(2)} | |`,
       `| server memory growth while searching | +${searchGrowth.toFixed(0)} MB | < 64 MB |`,
       `| Chromium, scrolling the ${values['log-mb']} MB log (wheel, keys, Tail, First error): longest task | ${scrolling.longestMs.toFixed(0)} ms (${scrolling.over50} over 50 ms, ${scrolling.over200} over 200 ms) | none over 200 ms |`,

@@ -2,8 +2,8 @@
 // deflated one by one, grouped into chunk rows handed to `onChunk` (awaited: a slow database
 // slows the reading of the upload, nothing piles up in memory). While packing it counts the
 // lines, computes the CRC-32 the ZIP needs, and groups the ERROR and WARN lines.
-import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { BlockDeflater } from './block-deflater';
 import {
   BLOCK_MAX_BYTES,
   BLOCK_TARGET_BYTES,
@@ -20,16 +20,6 @@ import { ErrorSummary, LEVEL_NEEDLES, LEVEL_WITHIN_BYTES, lineLevel, type ErrorP
 const NEWLINE = 0x0a;
 /** How much of a leveled line is read to learn its message. */
 const LEVELED_LINE_READ_BYTES = 1000;
-// A full block on libuv's threads: a big upload does not hold the event loop for the other
-// requests. A small one (a batch's log is a few kilobytes) at once: the trip to a thread would
-// cost more than the work (the demo seed's 49,000 logs took twice as long).
-const FULL_FLUSH = { finishFlush: constants.Z_FULL_FLUSH };
-// A full block's output in one piece of a block's size (zlib's 16 KB pieces are assembled after).
-const FULL_FLUSH_BLOCK = { ...FULL_FLUSH, chunkSize: BLOCK_TARGET_BYTES };
-const SMALL_BLOCK_BYTES = 16 * 1024;
-const deflateOnThread = promisify((input: Buffer, done: (error: Error | null, result: Buffer) => void) => deflateRaw(input, FULL_FLUSH_BLOCK, done));
-const deflateBlock = (input: Buffer): Buffer | Promise<Buffer> => (input.length <= SMALL_BLOCK_BYTES ? deflateRawSync(input, FULL_FLUSH) : deflateOnThread(input));
-
 export class LogTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
     super(`The log is larger than ${maxBytes} bytes.`);
@@ -62,6 +52,7 @@ export class LogPacker {
   private size = 0;
   private lastByte = -1;
   private readonly summary = new ErrorSummary();
+  private readonly deflater = new BlockDeflater();
 
   constructor(
     private readonly onChunk: (chunk: LogChunk) => Promise<void>,
@@ -85,6 +76,7 @@ export class LogPacker {
 
   async finish(): Promise<PackedLog> {
     if (this.pendingBytes > 0) await this.addBlock(this.pendingAsOne());
+    this.deflater.close();
     this.pending = [];
     this.pendingBytes = 0;
     this.chunkParts.push(Buffer.from(DEFLATE_END));
@@ -102,6 +94,11 @@ export class LogPacker {
     };
   }
 
+  /** Frees the compressor of a log that will not be finished (its upload failed). */
+  dispose(): void {
+    this.deflater.close();
+  }
+
   private pendingAsOne(): Buffer {
     if (this.pending.length !== 1) this.pending = [Buffer.concat(this.pending)];
     return this.pending[0]!;
@@ -113,7 +110,7 @@ export class LogPacker {
     this.crc = crc32(block, this.crc);
     this.size += block.length;
     this.lastByte = block[block.length - 1]!;
-    const deflated = await deflateBlock(block);
+    const deflated = await this.deflater.deflate(block);
     const full = this.chunkDeflatedBytes + deflated.length > CHUNK_MAX_DEFLATED_BYTES || this.chunkBlocks.length >= CHUNK_MAX_BLOCKS;
     if (this.chunkBlocks.length > 0 && full) await this.emitChunk();
     this.chunkBlocks.push({ newlinesBefore: this.chunkNewlines, uncompressedOffset: this.chunkUncompressedBytes, deflatedOffset: this.chunkDeflatedBytes });

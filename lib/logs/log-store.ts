@@ -95,8 +95,13 @@ export async function installLog(tx: Executor, owner: LogOwner, uploadId: string
 export async function storePackedChunks(tx: Executor, owner: LogOwner, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number): Promise<PackedLog> {
   const uploadId = randomUUID();
   const packer = new LogPacker((chunk) => insertChunk(tx, owner, uploadId, chunk), maxBytes);
-  for await (const piece of pieces) await packer.push(piece);
-  const log = await packer.finish();
+  let log: PackedLog;
+  try {
+    for await (const piece of pieces) await packer.push(piece);
+    log = await packer.finish();
+  } finally {
+    packer.dispose();
+  }
   await installLog(tx, owner, uploadId, log);
   return log;
 }

@@ -74,8 +74,8 @@ export async function uploadLog(db: Database, owner: LogOwner, pieces: AsyncIter
   const uploadId = randomUUID();
   await db.execute(sql`insert into sync_session_log_uploads (tenant_id, upload_id, session_started_at, session_id)
     values (${owner.tenantId}::uuid, ${uploadId}::uuid, ${owner.sessionStartedAt}, ${owner.sessionId}::uuid)`);
+  const packer = new LogPacker((chunk) => insertChunk(db, owner, uploadId, chunk), maxBytes);
   try {
-    const packer = new LogPacker((chunk) => insertChunk(db, owner, uploadId, chunk), maxBytes);
     for await (const piece of pieces) await packer.push(piece);
     const log = await packer.finish();
     await runTransaction(db, ingestLimits(), async (tx) => {
@@ -84,6 +84,7 @@ export async function uploadLog(db: Database, owner: LogOwner, pieces: AsyncIter
     });
     return log;
   } catch (error) {
+    packer.dispose();
     await discardUpload(db, owner, uploadId).catch(() => {});
     if (error instanceof LogTooLargeError) throw new HttpError(413, `The log is larger than the ${maxBytes} bytes a log may have.`);
     throw error;
