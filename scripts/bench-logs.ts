@@ -79,7 +79,7 @@ function get(panel: RunningPanel, urlPath: string): Promise<Timed> {
   });
 }
 
-/** Samples the server's resident memory until stopped; returns the growth over the start. */
+/** Samples the server's resident memory every 250 ms until stopped; returns the growth over the start. */
 function memorySampler(pid: number): () => number {
   const baseline = residentMb(pid);
   let peak = baseline;
@@ -89,7 +89,7 @@ function memorySampler(pid: number): () => number {
     } catch {
       // gone
     }
-  }, 20);
+  }, 250);
   return () => {
     clearInterval(timer);
     return peak - baseline;
@@ -195,7 +195,7 @@ async function scrollInChromium(panel: RunningPanel, sessionId: string): Promise
 const fmt = (s: Stats) => `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
 
 runScript(async () => {
-  const { values } = parseArgs({ options: { 'log-mb': { type: 'string', default: '1024' }, runs: { type: 'string', default: '15' } } });
+  const { values } = parseArgs({ options: { 'log-mb': { type: 'string', default: '1024' }, runs: { type: 'string', default: '15' }, reuse: { type: 'boolean', default: false } } });
   const logBytes = Number(values['log-mb']) * 1024 * 1024;
   const runs = Number(values.runs);
   const serverUrl = parseEnv(process.env).DATABASE_URL;
@@ -217,9 +217,15 @@ runScript(async () => {
     const posted = await fetch(`${panel.baseUrl}/api/ingest/v1/batch`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(batch) });
     if (posted.status !== 200) throw new ScriptProblem(`the batch answered ${posted.status}: ${await posted.text()}`);
 
-    log(`uploading a ${values['log-mb']} MB log`);
     let stopMemory = memorySampler(pid);
-    const uploaded = await upload(panel, token, engineId, logBytes);
+    // --reuse: the log a previous run uploaded (its figures are not measured again).
+    const { rows: kept } = await client.query<{ line_count: string; size_bytes: string }>(
+      `select l.line_count, l.size_bytes from sync_session_logs l join sync_sessions s on s.tenant_id = l.tenant_id and s.id = l.session_id where s.tenant_id = $1 and s.engine_id = $2`,
+      [tenantId, engineId],
+    );
+    const reused = values.reuse && kept[0] ? { ms: Number.NaN, facts: { lines: Number(kept[0].line_count), sizeBytes: Number(kept[0].size_bytes), firstErrorLine: null } } : null;
+    if (!reused) log(`uploading a ${values['log-mb']} MB log`);
+    const uploaded = reused ?? (await upload(panel, token, engineId, logBytes));
     const uploadGrowth = stopMemory();
     // The previous run's upload of this session was replaced whole: what the database keeps is one log.
     log(`uploaded in ${(uploaded.ms / 1000).toFixed(1)} s: ${uploaded.facts.lines} lines`);
