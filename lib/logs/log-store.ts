@@ -150,7 +150,7 @@ export async function deleteUploadChunks(db: Executor, owner: LogOwner, uploadId
 /** Reads a stored log's chunks: the index with each, compressed bytes by the range. */
 export function chunkSource(db: Executor, text: StoredLogText): ChunkSource {
   const chunkIs = sql`${ownerIs(text, 'c')} and c.upload_id = ${text.uploadId}::uuid`;
-  const indexColumns = sql`c.chunk_no, c.newlines_before, c.newlines, octet_length(c.deflated) as deflated_bytes, c.blocks`;
+  const indexColumns = sql`c.chunk_no, c.newlines_before, c.newlines, c.uncompressed_bytes, octet_length(c.deflated) as deflated_bytes, c.blocks`;
   type IndexRow = Parameters<typeof chunkIndexFromRow>[0];
   const one = async (query: ReturnType<typeof sql>): Promise<ChunkIndex | null> => {
     const [row] = await queryRows<IndexRow>(db, query);

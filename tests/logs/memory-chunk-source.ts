@@ -3,7 +3,7 @@ import type { LogChunk } from '@/lib/logs/log-blocks';
 import type { ChunkIndex, ChunkSource } from '@/lib/logs/log-reader';
 
 export function memoryChunkSource(chunks: LogChunk[]): ChunkSource & { reads: number } {
-  const index = (chunk: LogChunk): ChunkIndex => ({ chunkNo: chunk.chunkNo, newlinesBefore: chunk.newlinesBefore, newlines: chunk.newlines, deflatedBytes: chunk.deflated.length, blocks: chunk.blocks });
+  const index = (chunk: LogChunk): ChunkIndex => ({ chunkNo: chunk.chunkNo, newlinesBefore: chunk.newlinesBefore, newlines: chunk.newlines, uncompressedBytes: chunk.uncompressedBytes, deflatedBytes: chunk.deflated.length, blocks: chunk.blocks });
   const source = {
     reads: 0,
     async chunkForLine(line: number) {
