@@ -4,6 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { baseUrl, expectAccessible, saveScreenshot } from './support/page-checks';
+import { ingestionTokenFromSupport } from './support/ingestion-token';
 import { signInAt } from './support/sign-in';
 
 const LINES = 120_000;
@@ -27,11 +28,7 @@ const row = (page: Page, n: number) => page.getByRole('region', { name: 'Log lin
 
 test('the engine uploads a large log; the admin opens it at its first error, searches it, links to lines and reads the tail', async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const support = await (await browser.newContext()).newPage();
-  await signInAt(support, '/support', 'support@vendor.test');
-  await support.getByRole('link', { name: 'Acme' }).click();
-  await support.getByRole('button', { name: 'Create ingestion token' }).click();
-  const token = (await support.getByTestId('new-ingestion-token').textContent())!.trim();
+  const token = await ingestionTokenFromSupport(browser);
   const headers = { authorization: `Bearer ${token}` };
   const started = new Date(Date.now() - 3_600_000);
   const batch = {

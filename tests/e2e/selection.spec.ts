@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { baseUrl, saveScreenshot } from './support/page-checks';
+import { ingestionTokenFromSupport } from './support/ingestion-token';
 import { signInAt } from './support/sign-in';
 
 const DAY = 86_400_000;
@@ -89,11 +90,7 @@ for (const { width, height } of [
     test('1,000 sessions ticked across ten pages export exactly those, sent as a form', async ({ browser, page, request }) => {
       test.setTimeout(180_000);
       // A user with 1,000 sessions of their own, reported by the engine with a token from the support console.
-      const support = await (await browser.newContext()).newPage();
-      await signInAt(support, '/support', 'support@vendor.test');
-      await support.getByRole('link', { name: 'Acme' }).click();
-      await support.getByRole('button', { name: 'Create ingestion token' }).click();
-      const token = (await support.getByTestId('new-ingestion-token').textContent())!.trim();
+      const token = await ingestionTokenFromSupport(browser);
       const start = Date.now() - 2 * DAY;
       const batch = {
         profiles: [{ id: 'bulk-selection', name: 'Bulk selection' }],
