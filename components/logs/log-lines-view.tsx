@@ -6,6 +6,7 @@
 // the top of the scroll area, so the first screen is already in the server's HTML.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { lineLevel } from '@/lib/logs/log-levels';
+import { escapeRegExp } from '@/lib/text/escape-regexp';
 import type { LineRange } from '@/lib/logs/log-permalink';
 import type { LogLines } from './use-log-lines';
 import styles from './log-viewer.module.css';
@@ -33,7 +34,6 @@ interface Props {
   onSelect: (line: number, extend: boolean) => void;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text with the query's occurrences marked (any case, as the search API matches). */
 function highlighted(text: string, query: string): ReactNode {

@@ -4,6 +4,7 @@
 // regular expression from the admin — so the scan is linear in the log's size.
 import type { TextRun } from './log-reader';
 import { LINE_MAX_BYTES } from './log-reader';
+import { escapeRegExp } from '@/lib/text/escape-regexp';
 import { foldedFinder } from './folded-finder';
 import { countNewlines } from './log-packer';
 
@@ -23,7 +24,6 @@ export interface SearchMatch {
 
 export type SearchEvent = { kind: 'match'; match: SearchMatch } | { kind: 'end'; nextLine: number | null; scannedTo: number };
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Scans `runs` (from the block where line `fromLine` starts) for `query`. Ends with where to

@@ -81,10 +81,15 @@ export async function installLogs(tx: Executor, installs: LogInstall[]): Promise
   }
 }
 
-/** One upload: its session is marked as having a log (which locks its row), then it is installed. */
-export async function installLog(tx: Executor, owner: LogOwner, uploadId: string, log: PackedLog): Promise<void> {
+/** Marks the session as having a log (which locks its row until the transaction ends). */
+async function markHasLog(tx: Executor, owner: LogOwner): Promise<void> {
   await tx.execute(sql`update sync_sessions set has_log = true
       where tenant_id = ${owner.tenantId}::uuid and started_at = ${owner.sessionStartedAt} and id = ${owner.sessionId}::uuid and not has_log`);
+}
+
+/** One upload: its session is marked as having a log (which locks its row), then it is installed. */
+export async function installLog(tx: Executor, owner: LogOwner, uploadId: string, log: PackedLog): Promise<void> {
+  await markHasLog(tx, owner);
   await installLogs(tx, [{ owner, uploadId, log }]);
 }
 
@@ -138,8 +143,7 @@ export async function storeLogTexts(tx: Executor, logs: { owner: LogOwner; text:
 
 /** One log held in memory (tests, generators): its session is marked as having a log. */
 export async function storeLogText(tx: Executor, owner: LogOwner, text: Uint8Array, maxBytes: number): Promise<void> {
-  await tx.execute(sql`update sync_sessions set has_log = true
-      where tenant_id = ${owner.tenantId}::uuid and started_at = ${owner.sessionStartedAt} and id = ${owner.sessionId}::uuid and not has_log`);
+  await markHasLog(tx, owner);
   await storeLogTexts(tx, [{ owner, text }], maxBytes);
 }
 

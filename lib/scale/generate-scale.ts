@@ -1,10 +1,9 @@
 // Loads one large tenant set-based (generate_series, no row-by-row inserts) for the benchmark:
 // profiles, users, sessions over a period, sync issues, logs for a share of the sessions and one
 // user with many big logs, then rebuilds the daily rollups. Deterministic: ids come from md5.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { packBlockIndex } from '@/lib/logs/log-blocks';
-import { packText } from '@/lib/logs/log-packer';
+import { storeLogTexts } from '@/lib/logs/log-store';
 import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
 
 export interface ScaleShape {
@@ -147,23 +146,13 @@ export async function generateScale(db: Database, shape: ScaleShape, step: Step,
 }
 
 async function insertLogs(db: Database, tenantId: string, sessions: { id: string; started_at: Date | string; n: number }[], bytes: number): Promise<void> {
+  // As a batch stores them (its sessions already say they have a log): a few statements per group.
   const batch = Math.max(1, Math.floor(4_000_000 / bytes));
   for (let i = 0; i < sessions.length; i += batch) {
-    const chunkRows: SQL[] = [];
-    const logRows: SQL[] = [];
-    for (const s of sessions.slice(i, i + batch)) {
-      const { chunks, log } = await packText(Buffer.from(scaleLogText(s.n, bytes), 'utf8'), bytes + 1);
-      const uploadId = s.id; // deterministic, and unique per session as an upload id must be
-      const startedAt = new Date(s.started_at);
-      for (const c of chunks) {
-        chunkRows.push(sql`(${tenantId}::uuid, ${startedAt}, ${s.id}::uuid, ${uploadId}::uuid, ${c.chunkNo}, ${c.newlinesBefore}, ${c.newlines},
-          ${c.uncompressedOffset}, ${c.uncompressedBytes}, ${c.deflated}, ${packBlockIndex(c.blocks)})`);
-      }
-      logRows.push(sql`(${tenantId}::uuid, ${s.id}::uuid, ${startedAt}, ${uploadId}::uuid, ${log.sizeBytes}, ${log.deflatedBytes}, ${log.crc32}, ${log.lineCount})`);
-    }
-    await db.execute(sql`insert into sync_session_log_chunks (tenant_id, session_started_at, session_id, upload_id, chunk_no, newlines_before, newlines,
-      uncompressed_offset, uncompressed_bytes, deflated, blocks) values ${sql.join(chunkRows, sql`, `)}`);
-    await db.execute(sql`insert into sync_session_logs (tenant_id, session_id, session_started_at, upload_id, size_bytes, deflated_bytes, crc32, line_count)
-      values ${sql.join(logRows, sql`, `)}`);
+    const logs = sessions.slice(i, i + batch).map((s) => ({
+      owner: { tenantId, sessionId: s.id, sessionStartedAt: new Date(s.started_at) },
+      text: Buffer.from(scaleLogText(s.n, bytes), 'utf8'),
+    }));
+    await storeLogTexts(db, logs, bytes + 1);
   }
 }
