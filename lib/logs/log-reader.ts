@@ -1,17 +1,97 @@
 // Reads a stored log from any line on, inflating only the blocks from there (log-blocks.ts).
 // Where the chunks come from is a ChunkSource: the database (log-store.ts) or, in tests, memory.
-import { promisify } from 'node:util';
-import { constants, inflateRaw } from 'node:zlib';
+import { constants, createInflateRaw, inflateRawSync, type InflateRaw } from 'node:zlib';
 import { blockForLine, unpackBlockIndex, type BlockEntry } from './log-blocks';
 
-// The output in one piece of the run's known size (and a little room, so zlib does not take a
-// second one to find it has finished): with zlib's default 16 KB pieces, assembling a run's text
-// cost three times the inflating itself (462 ms against 132 ms for 68 MB), and any assembling
-// doubles the memory a scan churns through.
-const inflateOnThread = promisify((input: Buffer, chunkSize: number, done: (error: Error | null, result: Buffer) => void) =>
-  inflateRaw(input, { finishFlush: constants.Z_SYNC_FLUSH, chunkSize }, done),
-);
-const inflateRun = (input: Buffer, size: number) => inflateOnThread(input, Math.max(64, size + 1024));
+/** The native zlib stream under Node's InflateRaw: what Node's own zlibBufferSync calls. */
+interface ZlibHandle {
+  writeSync(flush: number, input: Buffer, inOffset: number, inLength: number, output: Buffer, outOffset: number, outLength: number): void;
+  reset(): void;
+}
+
+/**
+ * Inflates the runs of one read on this thread, with one zlib stream, straight into buffers it
+ * keeps: an input buffer the compressed bytes are decoded into, and (for a scan) two output
+ * buffers taken in turn — the run the caller reads and the one read ahead. A scan of a gigabyte
+ * then allocates a few megabytes once: with zlib's own inflate, each run was a new buffer, and
+ * the garbage between two collections grew the server by 120 MB and more (BENCHMARKS.md).
+ * Node's zlib writes only into buffers it allocates, except through the stream's handle, the
+ * way Node's own synchronous zlib functions use it; where that handle is not there (a Node
+ * that changed it), runs are inflated by inflateRawSync, correct but allocating.
+ *
+ * Without `reuseOutput` each run gets a buffer of its own: eachLine keeps the end of a run (a
+ * line that goes on in the next) while the run after it is read. With it, the caller must be
+ * done with a run when it asks for the one after the next (searchRuns copies what it keeps).
+ */
+export class RunInflater {
+  private readonly stream: InflateRaw = createInflateRaw();
+  private readonly handle: ZlibHandle | null;
+  private readonly state: Uint32Array | null;
+  private input = Buffer.alloc(0);
+  private readonly outputs = [Buffer.alloc(0), Buffer.alloc(0)];
+  private turn = 0;
+  private closed = false;
+
+  constructor(private readonly reuseOutput: boolean) {
+    const internals = this.stream as unknown as { _handle?: Partial<ZlibHandle>; _writeState?: Uint32Array };
+    const usable = typeof internals._handle?.writeSync === 'function' && typeof internals._handle.reset === 'function' && internals._writeState instanceof Uint32Array;
+    this.handle = usable ? (internals._handle as ZlibHandle) : null;
+    this.state = usable ? internals._writeState! : null;
+    // A corrupt run destroys the stream with its error (checked after each write, below); the
+    // event that follows must not go unheard.
+    this.stream.on('error', () => {});
+  }
+
+  /** Whether runs are inflated in place (the handle is there), for the test that guards it. */
+  get inPlace(): boolean {
+    return this.handle !== null;
+  }
+
+  /** The buffer a run's `size` compressed bytes are read into. */
+  inputOf(size: number): Buffer {
+    if (this.input.length < size) this.input = Buffer.allocUnsafe(size + (size >> 1));
+    return this.input;
+  }
+
+  /** The run's text: exactly `size` bytes, or an error (a corrupt or mis-indexed chunk). */
+  inflate(input: Buffer, size: number): Buffer {
+    // A run read ahead may arrive after the reader stopped: its stream is gone.
+    if (this.closed) throw new Error('the log reader was closed');
+    if (!this.handle || !this.state) return checkedSize(inflateRawSync(input, { finishFlush: constants.Z_SYNC_FLUSH }), size);
+    if (this.stream.errored) throw this.stream.errored;
+    // One byte of room past the size: more text than the index says shows as a wrong size.
+    const output = this.outputFor(size + 1);
+    this.handle.writeSync(constants.Z_SYNC_FLUSH, input, 0, input.length, output, 0, size + 1);
+    if (this.stream.errored) throw this.stream.errored;
+    const produced = size + 1 - this.state[0]!;
+    const unread = this.state[1]!;
+    // Each run starts after a full flush: no history is needed, and a reset readies the stream
+    // for a run from anywhere in the log.
+    this.handle.reset();
+    if (unread !== 0) throw new Error(`a run of the log did not inflate to the size its index gives (${unread} compressed bytes left)`);
+    return checkedSize(output.subarray(0, produced), size);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stream.close();
+  }
+
+  private outputFor(size: number): Buffer {
+    if (!this.reuseOutput) return Buffer.allocUnsafe(size);
+    const index = this.turn;
+    this.turn = 1 - index;
+    // With room to spare: runs differ in size, and growing to each new largest one would
+    // allocate anew run after run.
+    if (this.outputs[index]!.length < size) this.outputs[index] = Buffer.allocUnsafe(size + (size >> 1));
+    return this.outputs[index]!;
+  }
+}
+
+function checkedSize(text: Buffer, size: number): Buffer {
+  if (text.length !== size) throw new Error(`a run of the log inflated to ${text.length} bytes, not the ${size} its index gives`);
+  return text;
+}
 
 export interface ChunkIndex {
   chunkNo: number;
@@ -27,7 +107,8 @@ export interface ChunkSource {
   chunkForLine(line: number): Promise<ChunkIndex | null>;
   /** The chunk numbered so, or null past the last. */
   chunk(chunkNo: number): Promise<ChunkIndex | null>;
-  deflatedRange(chunkNo: number, offset: number, length: number): Promise<Buffer>;
+  /** Writes the chunk's compressed bytes from `offset` into `into` (at least `length` long). */
+  deflatedRange(chunkNo: number, offset: number, length: number, into: Buffer): Promise<void>;
 }
 
 /** Consecutive inflated text and the number of newlines in the log before it and at its end. */
@@ -84,16 +165,18 @@ async function* runPlaces(source: ChunkSource, line: number, runBytes: number): 
 /**
  * The log's text from the block where `line` starts to the end, in runs of whole blocks of at
  * most `runBytes` compressed bytes (at least one block): small for a screen of lines, large for
- * a scan. The next run is read and inflated while the caller works on this one (the database
- * and zlib's thread work beside the search), never more than one ahead.
+ * a scan. The next run is read while the caller works on this one (the database works beside
+ * the search), never more than one ahead. `scan`: the runs are inflated into the same memory
+ * run after run (RunInflater), and the caller is done with each when it asks for the next.
  */
-export async function* textFrom(source: ChunkSource, line: number, runBytes: number): AsyncGenerator<TextRun> {
+export async function* textFrom(source: ChunkSource, line: number, runBytes: number, { scan = false }: { scan?: boolean } = {}): AsyncGenerator<TextRun> {
   const places = runPlaces(source, line, runBytes);
-  const load = (place: RunPlace): Promise<TextRun> =>
-    source
-      .deflatedRange(place.chunkNo, place.start, place.length)
-      .then((deflated) => inflateRun(deflated, place.size))
-      .then((text) => ({ text, newlinesBefore: place.newlinesBefore, newlinesAfter: place.newlinesAfter }));
+  const inflater = new RunInflater(scan);
+  const load = async (place: RunPlace): Promise<TextRun> => {
+    const input = inflater.inputOf(place.length);
+    await source.deflatedRange(place.chunkNo, place.start, place.length, input);
+    return { text: inflater.inflate(input.subarray(0, place.length), place.size), newlinesBefore: place.newlinesBefore, newlinesAfter: place.newlinesAfter };
+  };
   const ahead = async (): Promise<Promise<TextRun> | null> => {
     const next = await places.next();
     if (next.done) return null;
@@ -111,6 +194,7 @@ export async function* textFrom(source: ChunkSource, line: number, runBytes: num
     }
   } finally {
     await places.return(undefined);
+    inflater.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packText } from '@/lib/logs/log-packer';
-import { textFrom } from '@/lib/logs/log-reader';
+import { RunInflater, textFrom } from '@/lib/logs/log-reader';
 import { searchRuns, type SearchMatch } from '@/lib/logs/log-search';
 import { memoryChunkSource } from './memory-chunk-source';
 
@@ -22,7 +22,8 @@ async function search(text: string, query: string, { from = 1, maxMatches = 1_00
   // As the page does: continue from `next` until the end of the log.
   while (next !== null) {
     requests++;
-    for await (const event of searchRuns(textFrom(source, next, runBytes), query, next, { maxMatches, deadline: Number.MAX_SAFE_INTEGER })) {
+    // As the search route reads: a scan, its runs inflated into the same buffers in turn.
+    for await (const event of searchRuns(textFrom(source, next, runBytes, { scan: true }), query, next, { maxMatches, deadline: Number.MAX_SAFE_INTEGER })) {
       if (event.kind === 'match') matches.push(event.match);
       else next = event.nextLine;
     }
@@ -100,5 +101,41 @@ describe('log search', () => {
     const next = (events[0] as { nextLine: number }).nextLine;
     expect(next).toBeGreaterThan(1);
     expect(next).toBeLessThan(200_000);
+  });
+
+  it('scans a log of many runs in the same two buffers, and reads lines into buffers of their own', async () => {
+    expect(new RunInflater(true).inPlace).toBe(true);
+    const text = Array.from({ length: 100_000 }, (_, i) => `line ${i + 1} ${(i * 7919) % 10007} of a log read run after run`).join('\n') + '\n';
+    const { chunks } = await packText(Buffer.from(text), 1 << 30);
+    const memoryOf = async (scan: boolean) => {
+      const buffers = new Set<ArrayBufferLike>();
+      const texts: string[] = [];
+      for await (const run of textFrom(memoryChunkSource(chunks), 1, 8 * 1024, { scan })) {
+        buffers.add(run.text.buffer);
+        texts.push(run.text.toString('latin1'));
+      }
+      return { buffers: buffers.size, runs: texts.length, text: texts.join('') };
+    };
+    const scanned = await memoryOf(true);
+    expect(scanned.runs).toBeGreaterThan(20);
+    expect(scanned.text).toBe(text);
+    // Two buffers (the run read and the one read ahead), grown once or twice: not one per run.
+    expect(scanned.buffers).toBeLessThanOrEqual(6);
+    const read = await memoryOf(false);
+    expect(read.text).toBe(text);
+    expect(read.buffers).toBe(read.runs);
+  });
+
+  it('refuses a run that does not inflate to the size its index gives', async () => {
+    const { chunks } = await packText(Buffer.from('a line of a log\n'.repeat(50_000)), 1 << 30);
+    const source = memoryChunkSource(chunks);
+    const lying = { ...source, chunk: async (no: number) => {
+      const chunk = await source.chunk(no);
+      return chunk && { ...chunk, blocks: chunk.blocks.map((block, i) => (i === 1 ? { ...block, uncompressedOffset: block.uncompressedOffset + 1 } : block)) };
+    }, chunkForLine: async (line: number) => lying.chunk((await source.chunkForLine(line))?.chunkNo ?? -1) };
+    const read = async () => {
+      for await (const run of textFrom(lying, 1, 1, { scan: true })) void run;
+    };
+    await expect(read()).rejects.toThrow(/index gives/);
   });
 });

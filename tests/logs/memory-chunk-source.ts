@@ -14,9 +14,9 @@ export function memoryChunkSource(chunks: LogChunk[]): ChunkSource & { reads: nu
     async chunk(chunkNo: number) {
       return chunks[chunkNo] ? index(chunks[chunkNo]) : null;
     },
-    async deflatedRange(chunkNo: number, offset: number, length: number) {
+    async deflatedRange(chunkNo: number, offset: number, length: number, into: Buffer) {
       source.reads += 1;
-      return chunks[chunkNo]!.deflated.subarray(offset, offset + length);
+      into.set(chunks[chunkNo]!.deflated.subarray(offset, offset + length));
     },
   };
   return source;

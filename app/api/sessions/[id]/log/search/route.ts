@@ -26,7 +26,7 @@ export const GET = withTenantViewer({ search: logSearchSearch }, async (_request
       yield `${JSON.stringify({ end: true, next: null, scannedTo: log.lineCount })}\n`;
       return;
     }
-    for await (const event of searchRuns(textFrom(storedLogSource(log), search.from, SEARCH_RUN_BYTES), search.q, search.from, { maxMatches: SEARCH_MAX_MATCHES, deadline })) {
+    for await (const event of searchRuns(textFrom(storedLogSource(log), search.from, SEARCH_RUN_BYTES, { scan: true }), search.q, search.from, { maxMatches: SEARCH_MAX_MATCHES, deadline })) {
       if (event.kind === 'match') yield `${JSON.stringify(event.match)}\n`;
       else yield `${JSON.stringify({ end: true, next: event.nextLine, scannedTo: event.scannedTo })}\n`;
     }
