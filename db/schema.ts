@@ -584,6 +584,31 @@ export const auditEvents = pgTable(
   ],
 );
 
+// The users one audit event changed, when it changed many at once (a bulk enable or disable):
+// one row each, so the event stays one row and its list can be downloaded, however long.
+// Keyed by email within the event, the order the download reads them in.
+export const auditEventUsers = pgTable(
+  'audit_event_users',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    eventOccurredAt: timestamp('event_occurred_at', { withTimezone: true }).notNull(),
+    eventId: uuid('event_id').notNull(),
+    email: text('email').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    // The user's Effective synchronization status before the change: enabled, disabled or error.
+    statusBefore: text('status_before').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'audit_event_users_pkey', columns: [t.tenantId, t.eventId, t.email] }),
+    foreignKey({
+      name: 'audit_event_users_event_fk',
+      columns: [t.tenantId, t.eventOccurredAt, t.eventId],
+      foreignColumns: [auditEvents.tenantId, auditEvents.occurredAt, auditEvents.id],
+    }).onDelete('cascade'),
+  ],
+);
+
 // Per-admin UI preferences, such as the visible columns of each table.
 export const adminPreferences = pgTable(
   'admin_preferences',

@@ -12,3 +12,7 @@ export const ingestLimits = (): TransactionLimits => ({ statementTimeoutMs: env(
 /** Scheduled steps (the daily move of the period rollups): a large tenant's move takes seconds;
  * the bound only stops one that hangs. */
 export const scheduledLimits = (): TransactionLimits => ({ statementTimeoutMs: 5 * 60_000, lockTimeoutMs: 30_000 });
+
+/** An admin's bulk action (tens of thousands of users in one statement): the statement may take
+ * as long as a batch's, but it waits no longer for locks than a page does. */
+export const bulkActionLimits = (): TransactionLimits => ({ statementTimeoutMs: env().INGEST_STATEMENT_TIMEOUT_MS, lockTimeoutMs: env().DB_LOCK_TIMEOUT_MS });

@@ -1,6 +1,7 @@
 // The audit log page body shared by /audit and /support/audit.
 import { LinkButton } from '@/components/links/link-button';
 import Alert from '@mui/material/Alert';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { SimpleTable } from '@/components/tables/simple-table';
@@ -18,6 +19,17 @@ function describeChange(value: unknown): string {
     .join('; ');
 }
 
+/** The target; a bulk action's users ("9 users") are a download of their list. */
+function describeTarget(e: AuditEventRow) {
+  const label = e.targetLabel ?? e.targetType;
+  if (e.targetType !== 'users') return label;
+  return (
+    <Link href={`/api/audit/events/${e.id}/users.csv`} download aria-label={`Download the list of the ${label} (CSV)`}>
+      {label} (CSV)
+    </Link>
+  );
+}
+
 export interface AuditLogViewProps extends AuditLogData {
   title: string;
   showTenant: boolean;
@@ -30,7 +42,7 @@ export function AuditLogView({ title, showTenant, actions, params, now, result }
     ...(showTenant ? [{ header: 'Tenant', cell: (e: AuditEventRow) => e.tenantName }] : []),
     { header: 'Actor', cell: (e: AuditEventRow) => e.actorLabel },
     { header: 'Action', cell: (e: AuditEventRow) => e.actionLabel },
-    { header: 'Target', cell: (e: AuditEventRow) => e.targetLabel ?? e.targetType },
+    { header: 'Target', cell: describeTarget },
     { header: 'Before', cell: (e: AuditEventRow) => describeChange(e.before) },
     { header: 'After', cell: (e: AuditEventRow) => describeChange(e.after) },
     { header: 'Reason', cell: (e: AuditEventRow) => e.reason ?? '—' },

@@ -8,6 +8,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import FilterListIcon from '@mui/icons-material/FilterList';
 import Button from '@mui/material/Button';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
@@ -42,7 +43,9 @@ export function FilterBy({ sections, current }: { sections: FilterSection[]; cur
   const active = sections.filter((section) => current[section.param]);
   const close = () => setAnchor(null);
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+    // No wider than the row it is in: a chip with a long value (an error's reason) is cut short
+    // with an ellipsis instead of widening the page on a phone.
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' }}>
       <Button
         variant="outlined"
         startIcon={<FilterListIcon />}
@@ -68,7 +71,7 @@ export function FilterBy({ sections, current }: { sections: FilterSection[]; cur
               </MenuItem>
               {section.options.map((option) => (
                 <MenuItem key={option.value} component={NextLink} href={href(section.param, option.value)} selected={selected === option.value} onClick={close}>
-                  <ListItemText primary={option.label} secondary={option.detail} slotProps={{ secondary: { sx: { whiteSpace: 'normal' } } }} />
+                  <ListItemText primary={option.label} secondary={option.detail} slotProps={{ primary: { sx: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }, secondary: { sx: { whiteSpace: 'normal' } } }} />
                   {selected === option.value && <ChosenMark />}
                 </MenuItem>
               ))}
@@ -86,12 +89,15 @@ export function FilterBy({ sections, current }: { sections: FilterSection[]; cur
             clickable
             // The whole chip is the link that removes the filter; the cross only says so.
             label={
-              <>
-                {label}
-                <CloseIcon aria-hidden sx={{ fontSize: 16, ml: 0.5, verticalAlign: 'text-bottom' }} />
-              </>
+              <Box component="span" sx={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
+                <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {label}
+                </Box>
+                <CloseIcon aria-hidden sx={{ fontSize: 16, ml: 0.5, flexShrink: 0 }} />
+              </Box>
             }
             aria-label={`Remove the filter ${label}`}
+            title={label}
             sx={{ maxWidth: '100%' }}
           />
         );

@@ -1,35 +1,47 @@
 'use client';
-// Says what the selection covers, above the table: sessions ticked on any page of the period,
-// or all of the period but those unticked; offers the whole period once this page is all
-// ticked, and clearing. Read aloud when it changes.
+// Says what the selection covers, above the table: rows ticked on any page, or all rows the
+// filters match but those unticked; offers all of them once this page is all ticked, and
+// clearing. Read aloud when it changes.
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import type { ReactNode } from 'react';
 import type { CappedCount } from '@/lib/paging/capped-count';
 import { formatCappedCount, formatCount } from '@/lib/paging/format-count';
-import { NO_SELECTION, selectionProblem, type SessionSelection } from './session-selection';
+import { NO_SELECTION, selectionProblem, type RowSelection, type SelectionWords } from './row-selection';
 
-const sessions = (n: number) => `${formatCount(n)} session${n === 1 ? '' : 's'}`;
+export interface SelectionBannerProps {
+  selection: RowSelection;
+  total: CappedCount;
+  wholePageTicked: boolean;
+  onChange: (next: RowSelection) => void;
+  /** "session" / "sessions", where ticks count ("on any page of this period"), and the rest. */
+  words: SelectionWords & { row: string; pages: string };
+  /** What can be done with the selection (buttons), after the words. */
+  actions?: ReactNode;
+}
 
-export function SelectionBanner({ selection, total, wholePageTicked, onChange }: { selection: SessionSelection; total: CappedCount; wholePageTicked: boolean; onChange: (next: SessionSelection) => void }) {
+export function SelectionBanner({ selection, total, wholePageTicked, onChange, words, actions }: SelectionBannerProps) {
   const chosen = selection.kind === 'chosen' ? selection.ids.size : 0;
   if (selection.kind === 'chosen' && chosen === 0) return null;
-  const problem = selectionProblem(selection);
-  const offerPeriod = selection.kind === 'chosen' && wholePageTicked && (total.capped || total.count > chosen);
+  const problem = selectionProblem(selection, words);
+  const count = (n: number) => `${formatCount(n)} ${n === 1 ? words.row : words.rows}`;
+  const offerAll = selection.kind === 'chosen' && wholePageTicked && (total.capped || total.count > chosen);
   return (
     <Alert severity={problem ? 'warning' : 'info'} role="status" sx={{ alignItems: 'center' }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <span>
           {selection.kind === 'chosen'
-            ? `${sessions(chosen)} selected, on any page of this period.`
-            : `All ${formatCappedCount(total)} sessions of this period are selected${selection.except.size > 0 ? `, except ${sessions(selection.except.size)} unticked` : ''}.`}
+            ? `${count(chosen)} selected, ${words.pages}.`
+            : `All ${formatCappedCount(total)} ${words.rows} ${words.all} are selected${selection.except.size > 0 ? `, except ${count(selection.except.size)} unticked` : ''}.`}
           {problem && ` ${problem}`}
         </span>
-        {offerPeriod && (
-          <Button size="small" onClick={() => onChange({ kind: 'period', except: new Set() })}>
-            Select all {formatCappedCount(total)} sessions of this period
+        {offerAll && (
+          <Button size="small" onClick={() => onChange({ kind: 'all', except: new Set() })}>
+            Select all {formatCappedCount(total)} {words.rows} {words.all}
           </Button>
         )}
+        {actions}
         <Button size="small" onClick={() => onChange(NO_SELECTION)}>
           Clear selection
         </Button>

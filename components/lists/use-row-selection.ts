@@ -1,17 +1,16 @@
 'use client';
-// The selection of a Statistics tab, kept in sessionStorage under the owner and the period's
-// query: it survives paging, sorting and the page being rendered again, and a new period or
-// filter starts empty.
+// A list's selection, kept in sessionStorage under the list and its filters: it survives
+// paging, sorting and the page being rendered again, and new filters start empty.
 import { useCallback, useEffect, useState } from 'react';
-import { NO_SELECTION, parseSelection, serializeSelection, type SessionSelection } from './session-selection';
+import { NO_SELECTION, parseSelection, serializeSelection, type RowSelection } from './row-selection';
 
-export function useSessionSelection(scope: string): [SessionSelection, (next: SessionSelection) => void] {
+export function useRowSelection(scope: string): [RowSelection, (next: RowSelection) => void] {
   const key = `sync-admin-panel.selection:${scope}`;
-  const [selection, setSelection] = useState<SessionSelection>(NO_SELECTION);
+  const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
   // Read after mounting: the server has no sessionStorage, and the first render must match it.
   useEffect(() => setSelection(parseSelection(window.sessionStorage.getItem(key))), [key]);
   const update = useCallback(
-    (next: SessionSelection) => {
+    (next: RowSelection) => {
       setSelection(next);
       window.sessionStorage.setItem(key, serializeSelection(next));
     },

@@ -2,7 +2,7 @@
 // The sync sessions table of a user or a profile: the seed's columns sized to fit a laptop
 // (compact dates, long text cut with the whole on hover and click), statuses as text and
 // colour, the User ID as the name with the id copyable, View log and Download log per row, a
-// selection for downloads that spans pages (./session-selection.ts), and the column chooser
+// selection for downloads that spans pages (components/lists/row-selection.ts), and the column chooser
 // remembered per admin.
 import ArticleOutlinedIcon from '@mui/icons-material/ArticleOutlined';
 import DownloadForOfflineIcon from '@mui/icons-material/DownloadForOffline';
@@ -23,10 +23,10 @@ import type { SessionSortKey } from '@/lib/sessions/session-order';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import type { CappedCount } from '@/lib/paging/capped-count';
 import type { DownloadLinks, SelectionDownload } from './download-toolbar';
-import { SelectionBanner } from './selection-banner';
 import { SessionsGridToolbar } from './sessions-grid-toolbar';
-import { applyPageModel, isEmptySelection, isSelected, pageModel, selectionFields, selectionLabel, selectionProblem } from './session-selection';
-import { useSessionSelection } from './use-session-selection';
+import { applyPageModel, isEmptySelection, isSelected, pageModel, selectionFields, selectionLabel, selectionProblem } from '@/components/lists/row-selection';
+import { SelectionBanner } from '@/components/lists/selection-banner';
+import { useRowSelection } from '@/components/lists/use-row-selection';
 
 export interface SessionsGridProps {
   rows: SessionRow[];
@@ -40,9 +40,11 @@ export interface SessionsGridProps {
   total: CappedCount;
 }
 
+const SELECTION_WORDS = { row: 'session', rows: 'sessions', pages: 'on any page of this period', taker: 'a download', all: 'of this period', narrow: 'the period or its filters' };
+
 export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads, total }: SessionsGridProps) {
   // A selection is a user's (the profile's table has none); it lives beyond this page.
-  const [selection, setSelection] = useSessionSelection(`${downloads.userId ?? downloads.profileId}|${downloads.period}`);
+  const [selection, setSelection] = useRowSelection(`${downloads.userId ?? downloads.profileId}|${downloads.period}`);
   const pageIds = rows.map((row) => row.id);
   const base = downloads.userId ? `/api/users/${downloads.userId}` : `/api/profiles/${downloads.profileId}`;
   const columns: GridColDef<SessionRow>[] = [
@@ -104,7 +106,7 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
   const selectionDownload: SelectionDownload = {
     label: selectionLabel(selection, total),
     fields: isEmptySelection(selection, total) ? null : selectionFields(selection, downloads.period),
-    problem: selectionProblem(selection),
+    problem: selectionProblem(selection, SELECTION_WORDS),
   };
   const grid = (
     <ListGrid
@@ -127,7 +129,7 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
   if (!downloads.userId) return grid;
   return (
     <Stack spacing={1}>
-      <SelectionBanner selection={selection} total={total} wholePageTicked={pageIds.length > 0 && pageIds.every((id) => isSelected(selection, id))} onChange={setSelection} />
+      <SelectionBanner selection={selection} total={total} wholePageTicked={pageIds.length > 0 && pageIds.every((id) => isSelected(selection, id))} onChange={setSelection} words={SELECTION_WORDS} />
       {grid}
     </Stack>
   );

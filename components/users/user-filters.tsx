@@ -1,5 +1,5 @@
-// The users lists' filters: the Effective synchronization status in the Filter by menu (applies
-// at once) and a search by name or email (applies on Enter). The search is a GET form that
+// The users lists' filters: the Effective synchronization status and the engine's reason of an
+// error in the Filter by menu (applies at once) and a search by name or email (applies on Enter). The search is a GET form that
 // keeps the other parameters, so every view is a link and it works before any script runs.
 import SearchIcon from '@mui/icons-material/Search';
 import IconButton from '@mui/material/IconButton';
@@ -8,13 +8,14 @@ import TextField from '@mui/material/TextField';
 import { ListFilters } from '@/components/filters/list-filters';
 import { userFilterSections } from '@/lib/search/filter-sections';
 import { single, type SearchParams } from '@/lib/search/search-params';
+import type { ErrorReason } from '@/lib/users/error-reasons';
 
 /** The parameters a new search keeps: the filter, the order and the page size (paging restarts). */
-const KEPT_BY_SEARCH = ['status', 'sort', 'pageSize'];
+const KEPT_BY_SEARCH = ['status', 'reason', 'sort', 'pageSize'];
 
-export function UserFilters({ path, params }: { path: string; params: SearchParams }) {
+export function UserFilters({ path, params, reasons }: { path: string; params: SearchParams; reasons: ErrorReason[] }) {
   return (
-    <ListFilters params={params} sections={userFilterSections()}>
+    <ListFilters params={params} sections={userFilterSections(reasons, single(params.reason))}>
       <form method="get" action={path} role="search" aria-label="Search users">
         {KEPT_BY_SEARCH.map((key) => {
           const value = single(params[key]);

@@ -3,7 +3,7 @@
 // sorting on name and email (the indexed columns).
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import type { GridColDef } from '@mui/x-data-grid';
+import type { GridColDef, GridRowSelectionModel } from '@mui/x-data-grid';
 import NextLink from 'next/link';
 import { EffectiveStatusChip, SessionStatusChip, SyncStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
@@ -11,15 +11,7 @@ import type { UserRow } from '@/lib/users/list-users';
 import { linkColumn } from '@/components/lists/link-column';
 import { ListGrid } from '@/components/lists/list-grid';
 
-export function UsersGrid({
-  rows,
-  sort,
-  direction,
-  showProfile,
-  label,
-  issuesSince,
-  columnVisibility,
-}: {
+export interface UsersGridProps {
   rows: UserRow[];
   sort: string;
   direction: 'asc' | 'desc';
@@ -27,7 +19,16 @@ export function UsersGrid({
   label: string;
   issuesSince: string;
   columnVisibility: Record<string, boolean>;
-}) {
+}
+
+/** The grid's selection, when the list has one (selectable-users-grid.tsx). */
+interface UsersGridSelection {
+  checkboxSelection?: boolean;
+  rowSelectionModel?: GridRowSelectionModel;
+  onRowSelectionModelChange?: (model: GridRowSelectionModel) => void;
+}
+
+export function UsersGrid({ rows, sort, direction, showProfile, label, issuesSince, columnVisibility, ...selection }: UsersGridProps & UsersGridSelection) {
   const columns: GridColDef<UserRow>[] = [
     linkColumn({ field: 'name', headerName: 'Name', flex: 1, minWidth: 150 }, (row) => ({ href: `/users/${row.id}`, text: row.name })),
     { field: 'email', headerName: 'Email', flex: 1.2, minWidth: 190 },
@@ -94,6 +95,7 @@ export function UsersGrid({
   return (
     <ListGrid label={label} rows={rows} columns={columns} sort={{ field: sort, direction }} defaultSort="name" empty="No users match these filters." wrapRows keyColumns={['name', 'effectiveStatus', 'lastSessionStartedAt']}
       columnChoice={{ table: showProfile ? 'users' : 'profile-users', visibility: columnVisibility }}
+      {...selection}
     />
   );
 }

@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = {
   'profile.sync_disable': 'Profile sync disabled',
   'user.sync_enable': 'User sync enabled',
   'user.sync_disable': 'User sync disabled',
+  // One event for many users; the users themselves are in audit_event_users.
+  'users.bulk_sync_enable': 'Sync enabled for many users',
+  'users.bulk_sync_disable': 'Sync disabled for many users',
   'profile.setting_change': 'Profile setting changed',
   'user.setting_change': 'User setting changed',
   'export.download': 'Data downloaded',

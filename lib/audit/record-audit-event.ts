@@ -18,11 +18,13 @@ export function actorOf(viewer: Viewer): AuditActor {
   return { adminId: viewer.adminId, label: viewer.email };
 }
 
+export type AuditTargetType = 'tenant' | 'admin' | 'profile' | 'user' | 'users' | 'token' | 'issuer';
+
 export interface AuditEventInput {
   tenantId: string;
   actor: AuditActor;
   action: AuditAction;
-  targetType: 'tenant' | 'admin' | 'profile' | 'user' | 'token' | 'issuer';
+  targetType: AuditTargetType;
   targetId?: string | null;
   targetLabel?: string | null;
   before?: unknown;

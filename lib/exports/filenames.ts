@@ -51,5 +51,6 @@ export const sessionsCoverage = (search: {
 export const issuesCoverage = (search: { range: TimeRange; type: string | null; operation: string | null; code: number | null }) =>
   coverageSuffix(search.range, { type: search.type, operation: search.operation, code: search.code });
 
-/** A users download's coverage: "all", or the status and the search. */
-export const usersCoverage = (search: { status: string | null; q: string | null }) => coverageSuffix({ from: null, to: null }, { status: search.status, q: search.q });
+/** A users download's coverage: "all", or the status, the reason (its start) and the search. */
+export const usersCoverage = (search: { status: string | null; reason?: string | null; q: string | null }) =>
+  coverageSuffix({ from: null, to: null }, { status: search.status, reason: search.reason?.slice(0, 40), q: search.q });

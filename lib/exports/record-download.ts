@@ -16,7 +16,7 @@ export interface DownloadAudit {
 
 const MAX_QUERY_LENGTH = 500;
 
-const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'q', 'errorSource', 'errorCategory', 'user', 'type', 'operation', 'code', 'ids', 'except'];
+const DOWNLOAD_PARAMETERS = ['from', 'to', 'status', 'reason', 'q', 'errorSource', 'errorCategory', 'user', 'type', 'operation', 'code', 'ids', 'except'];
 const SELECTIONS: Record<string, string> = { ids: 'selected', except: 'left out' };
 
 /** The download's own parameters as the admin gave them, a selection counted instead of listed. */

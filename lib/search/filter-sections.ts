@@ -35,8 +35,18 @@ export const profileFilterSections = (): FilterSection[] => [
   { param: 'status', title: 'Synchronization status', allLabel: 'All', options: [{ value: 'enabled', label: 'Enable' }, { value: 'disabled', label: 'Disable' }] },
 ];
 
-export const userFilterSections = (): FilterSection[] => [
+/** Users: the effective status, and the engine's reasons of the users disabled due to an error now (lib/users/error-reasons.ts). */
+export const userFilterSections = (reasons: { reason: string; users: number }[], currentReason: string | null): FilterSection[] => [
   { param: 'status', title: 'Effective synchronization status', allLabel: 'All statuses', options: fromLabels(EFFECTIVE_SYNC_STATUS_LABELS) },
+  {
+    param: 'reason',
+    title: 'Reason of the error',
+    allLabel: 'All reasons',
+    options: withCurrent(
+      reasons.map(({ reason, users }) => ({ value: reason, label: reason, detail: `${users.toLocaleString('en-US')} user${users === 1 ? '' : 's'} disabled due to it` })),
+      currentReason,
+    ),
+  },
 ];
 
 /** Statistics: status, error source, and the error categories that exist (lib/sessions/error-categories.ts). */

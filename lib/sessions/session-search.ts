@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ERROR_SOURCES, SESSION_STATUSES } from '@/domain/sync-vocabulary';
 import { idList, oneOf, singleId, pagingFields, periodFields, sortOrder, text, toPaging, toPeriod } from '@/lib/search/fields';
 import type { TimeRange } from '@/lib/time/parse-instant';
-import { MAX_SELECTION_IDS } from './selection-limit';
+import { MAX_SELECTION_IDS } from '@/lib/paging/selection-limit';
 import { SESSION_SORT_KEYS } from './session-order';
 
 const sessionFilterFields = {

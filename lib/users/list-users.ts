@@ -8,19 +8,14 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
 import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
 import { readInBatches } from '@/lib/paging/read-in-batches';
-import { inViewerScope } from '@/lib/scope/profile-scope';
-import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
-import type { EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status-labels';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
+import { userFilterSql, type UserFilter } from './user-filter-sql';
 import { toUserStatus, userStatusColumns, USERS_WITH_PROFILE, type UserStatus, type UserStatusRow } from './user-status-columns';
 
 export const USER_SORT_KEYS = ['name', 'email'] as const;
 export type UserSortKey = (typeof USER_SORT_KEYS)[number];
 
-export interface UserListQuery {
-  profileId?: string;
-  status: EffectiveSyncStatus | null;
-  q: string | null;
+export interface UserListQuery extends UserFilter {
   sort: UserSortKey;
   direction: Direction;
   /** A page's size; an export reads larger batches. */
@@ -43,25 +38,11 @@ export function recentIssuesSince(now = Date.now()): Date {
 }
 const ISSUE_COUNT_CAP = 1_000;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function filters(viewer: TenantViewer, query: Pick<UserListQuery, 'profileId' | 'status' | 'q'>): SQL {
-  const status = statusColumns('u', 'p');
-  const conditions: SQL[] = [inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))];
-  if (query.profileId) conditions.push(sql`u.profile_id = ${query.profileId}::uuid`);
-  if (query.status) conditions.push(effectiveSyncStatusIs(status, query.status));
-  if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
-    conditions.push(sql`(u.name ilike ${pattern} or u.email ilike ${pattern})`);
-  }
-  return sql.join(conditions, sql` and `);
-}
-
 /** Up to `limit` users whose name or email contains `q`, by name: what a user picker suggests. */
 export function suggestUsers(viewer: TenantViewer, query: { profileId: string; q: string | null }, limit = 10): Promise<UserSuggestion[]> {
   return queryRows<UserSuggestion>(
     getDatabase().db,
-    sql`select u.id, u.name, u.email from users u where ${filters(viewer, { ...query, status: null })} order by u.name, u.id limit ${limit}`,
+    sql`select u.id, u.name, u.email from users u where ${userFilterSql(viewer, { ...query, status: null })} order by u.name, u.id limit ${limit}`,
   );
 }
 
@@ -85,7 +66,7 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
         ${USERS_WITH_PROFILE}
         left join lateral (select s.started_at, s.status from sync_sessions s
            where s.tenant_id = u.tenant_id and s.user_id = u.id order by s.started_at desc, s.id desc limit 1) last_session on true
-        where ${filters(viewer, query)} ${keyset.where ? sql`and ${keyset.where}` : sql``}
+        where ${userFilterSql(viewer, query)} ${keyset.where ? sql`and ${keyset.where}` : sql``}
         order by ${keyset.orderBy}
         limit ${query.pageSize + 1}`,
   );
@@ -105,5 +86,5 @@ export function readUsersInBatches(viewer: TenantViewer, query: Omit<UserListQue
 
 /** How many users match, up to the cap ("10,000+"). */
 export function countUsers(viewer: TenantViewer, query: Omit<UserListQuery, 'page' | 'sort' | 'direction' | 'pageSize'>): Promise<CappedCount> {
-  return countUpToCap(sql`select 1 ${USERS_WITH_PROFILE} where ${filters(viewer, query)}`);
+  return countUpToCap(sql`select 1 ${USERS_WITH_PROFILE} where ${userFilterSql(viewer, query)}`);
 }

@@ -9,21 +9,29 @@ import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 import { countUsers, listUsers, recentIssuesSince, type UserListQuery, type UserRow } from './list-users';
+import { listErrorReasons, type ErrorReason } from './error-reasons';
 import { userListSearch } from './user-search';
 
-export type UsersListData =
+export type UsersListData = { reasons: ErrorReason[]; profileId: string | null } & (
   | { ok: false; message: string }
-  | { ok: true; query: UserListQuery & { issuesSince: Date }; page: KeysetPage<UserRow>; total: Awaited<ReturnType<typeof countUsers>>; columnVisibility: Record<string, boolean> };
+  | { ok: true; query: UserListQuery & { issuesSince: Date }; page: KeysetPage<UserRow>; total: Awaited<ReturnType<typeof countUsers>>; columnVisibility: Record<string, boolean> }
+);
 
 export async function loadUsersList(viewer: TenantViewer, params: SearchParams, profileId?: string): Promise<UsersListData> {
   const parsed = parseSearch(userListSearch, params);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const about = { profileId: profileId ?? null };
+  if (!parsed.ok) return { ...about, reasons: await listErrorReasons(viewer, profileId), ok: false, message: parsed.message };
   const query = { ...parsed.value, profileId, issuesSince: recentIssuesSince() };
   try {
-    const [page, total, columnVisibility] = await Promise.all([listUsers(viewer, query), countUsers(viewer, query), getColumnVisibility(viewer, profileId ? 'profile-users' : 'users')]);
-    return { ok: true, query, page, total, columnVisibility };
+    const [page, total, columnVisibility, reasons] = await Promise.all([
+      listUsers(viewer, query),
+      countUsers(viewer, query),
+      getColumnVisibility(viewer, profileId ? 'profile-users' : 'users'),
+      listErrorReasons(viewer, profileId),
+    ]);
+    return { ...about, reasons, ok: true, query, page, total, columnVisibility };
   } catch (error) {
-    if (error instanceof InvalidCursorError) return { ok: false, message: error.message };
+    if (error instanceof InvalidCursorError) return { ...about, reasons: await listErrorReasons(viewer, profileId), ok: false, message: error.message };
     throw error;
   }
 }

@@ -1,16 +1,44 @@
-// The users list's URL: status (effective), q, sort, pageSize, after/before; its CSV takes the
-// same filters and order.
+// The users list's URL: status (effective), reason (the engine's, of users disabled due to an
+// error), q, sort, pageSize, after/before; its CSV and its bulk actions take the same filters.
 import { z } from 'zod';
-import { oneOf, pagingFields, sortOrder, text, toPaging } from '@/lib/search/fields';
+import { idList, oneOf, pagingFields, singleId, sortOrder, text, toPaging } from '@/lib/search/fields';
+import { MAX_SELECTION_IDS } from '@/lib/paging/selection-limit';
 import { EFFECTIVE_SYNC_STATUSES } from '@/lib/sync-status/effective-sync-status-labels';
+import type { UserTarget } from '@/lib/sync-status/bulk-set-sync-enabled';
 import { USER_SORT_KEYS } from './list-users';
 
-const userFilterFields = { status: oneOf('status', EFFECTIVE_SYNC_STATUSES, 'enabled, disabled or error'), q: text('q', 200), sort: sortOrder(USER_SORT_KEYS, 'name') };
+/** What narrows the list: the same fields in the URL, the CSV and a bulk action's form. */
+const userFilterFields = { status: oneOf('status', EFFECTIVE_SYNC_STATUSES, 'enabled, disabled or error'), reason: text('reason', 2_000), q: text('q', 200) };
+const userOrderField = { sort: sortOrder(USER_SORT_KEYS, 'name') };
 
 export const userListSearch = z
-  .object({ ...userFilterFields, ...pagingFields })
+  .object({ ...userFilterFields, ...userOrderField, ...pagingFields })
   .transform(toPaging)
   .transform(({ sort, ...rest }) => ({ ...rest, ...sort }));
 
 /** The users CSV: the list's filters and order, every page. */
-export const userExportSearch = z.object(userFilterFields).transform(({ sort, ...rest }) => ({ ...rest, ...sort }));
+export const userExportSearch = z.object({ ...userFilterFields, ...userOrderField }).transform(({ sort, ...rest }) => ({ ...rest, ...sort }));
+
+/**
+ * Enable sync / Disable sync for many users: the users ticked (`ids`), or all the list's
+ * filters match (`target=all`, the filters, `except` the unticked), on the users list or a
+ * profile's Users tab (`profileId`; the scope is checked in the data layer).
+ */
+export const bulkSyncInput = z
+  .object({
+    enabled: z.enum(['true', 'false'], { error: '"enabled" must be true or false.' }).transform((value) => value === 'true'),
+    target: z.enum(['chosen', 'all'], { error: '"target" must be chosen or all.' }),
+    profileId: singleId('profileId', 'a profile'),
+    ids: idList('ids', 'user ids', MAX_SELECTION_IDS),
+    except: idList('except', 'user ids', MAX_SELECTION_IDS),
+    ...userFilterFields,
+  })
+  .transform(({ enabled, target, profileId, ids, except, ...filter }, ctx): { enabled: boolean; profileId: string | null; target: UserTarget } => {
+    if (target === 'chosen' && !ids?.length) ctx.issues.push({ code: 'custom', input: ids, message: 'Select at least one user.' });
+    const inProfile = profileId ?? undefined;
+    return {
+      enabled,
+      profileId,
+      target: target === 'chosen' ? { kind: 'chosen', profileId: inProfile, ids: ids ?? [] } : { kind: 'all', filter: { ...filter, profileId: inProfile }, except: except ?? [] },
+    };
+  });

@@ -12,11 +12,12 @@ import {
   selectionProblem,
   selectionSize,
   serializeSelection,
-} from '@/components/statistics/session-selection';
+} from '@/components/lists/row-selection';
 
 const PAGE_1 = ['a1', 'a2', 'a3'];
 const PAGE_2 = ['b1', 'b2', 'b3'];
 const include = (...ids: string[]) => ({ type: 'include' as const, ids: new Set(ids) });
+const WORDS = { rows: 'sessions', taker: 'a download', all: 'of the period', narrow: 'the period or its filters' };
 const PERIOD = 'from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-04T00%3A00%3A00.000Z&status=error';
 
 describe('a selection across pages', () => {
@@ -39,40 +40,42 @@ describe('a selection across pages', () => {
   });
 
   it('all of the period except the rows unticked, on any page', () => {
-    let selection = applyPageModel({ kind: 'period', except: new Set() }, PAGE_2, include('b1', 'b3'));
+    let selection = applyPageModel({ kind: 'all', except: new Set() }, PAGE_2, include('b1', 'b3'));
     selection = applyPageModel(selection, PAGE_1, include('a2', 'a3'));
     expect(pageModel(selection, PAGE_1)).toEqual(include('a2', 'a3'));
     expect(selectionSize(selection, { count: 6, capped: false })).toEqual({ count: 4, atLeast: false });
     expect(selectionSize(selection, { count: 10_000, capped: true })).toEqual({ count: 9_998, atLeast: true });
     const fields = selectionFields(selection, PERIOD);
     expect(fields).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-04T00:00:00.000Z', status: 'error', except: 'b2,a1' });
-    expect(selectionFields({ kind: 'period', except: new Set() }, PERIOD)).not.toHaveProperty('except');
+    expect(selectionFields({ kind: 'all', except: new Set() }, PERIOD)).not.toHaveProperty('except');
   });
 
   it('is named on the buttons by its size: ticked ones, or the period less the unticked', () => {
     expect(selectionLabel(applyPageModel(NO_SELECTION, PAGE_1, include('a1', 'a2')), { count: 6, capped: false })).toBe('2');
-    expect(selectionLabel({ kind: 'period', except: new Set() }, { count: 2_345, capped: false })).toBe('all 2,345');
-    expect(selectionLabel({ kind: 'period', except: new Set(['a', 'b']) }, { count: 10_000, capped: true })).toBe('all 10,000+ except 2');
+    expect(selectionLabel({ kind: 'all', except: new Set() }, { count: 2_345, capped: false })).toBe('all 2,345');
+    expect(selectionLabel({ kind: 'all', except: new Set(['a', 'b']) }, { count: 10_000, capped: true })).toBe('all 10,000+ except 2');
   });
 
   it('is empty with nothing ticked, or a whole period that has no session', () => {
     expect(isEmptySelection(NO_SELECTION, { count: 5, capped: false })).toBe(true);
-    expect(isEmptySelection({ kind: 'period', except: new Set() }, { count: 0, capped: false })).toBe(true);
-    expect(isEmptySelection({ kind: 'period', except: new Set(['x']) }, { count: 10_000, capped: true })).toBe(false);
+    expect(isEmptySelection({ kind: 'all', except: new Set() }, { count: 0, capped: false })).toBe(true);
+    expect(isEmptySelection({ kind: 'all', except: new Set(['x']) }, { count: 10_000, capped: true })).toBe(false);
   });
 
   it('says why past 1,000 ids a download cannot carry it', () => {
     const many = new Set(Array.from({ length: 1_001 }, (_, i) => `id${i}`));
-    expect(selectionProblem({ kind: 'chosen', ids: many })).toMatch(/at most 1,000 chosen one by one/);
-    expect(selectionProblem({ kind: 'period', except: many })).toMatch(/leaves out at most 1,000/);
-    expect(selectionProblem({ kind: 'chosen', ids: new Set(['a']) })).toBeNull();
+    expect(selectionProblem({ kind: 'chosen', ids: many }, WORDS)).toMatch(/at most 1,000 chosen one by one/);
+    expect(selectionProblem({ kind: 'all', except: many }, WORDS)).toMatch(/leaves out at most 1,000/);
+    expect(selectionProblem({ kind: 'chosen', ids: new Set(['a']) }, WORDS)).toBeNull();
   });
 
   it('is kept and read back, and anything else reads as no selection', () => {
-    const selection = applyPageModel({ kind: 'period', except: new Set() }, PAGE_1, include('a1'));
+    const selection = applyPageModel({ kind: 'all', except: new Set() }, PAGE_1, include('a1'));
     expect(parseSelection(serializeSelection(selection))).toEqual(selection);
     expect(parseSelection(null)).toEqual(NO_SELECTION);
     expect(parseSelection('{"kind":"chosen","ids":[1,"a"]}')).toEqual({ kind: 'chosen', ids: new Set(['a']) });
     expect(parseSelection('not json')).toEqual(NO_SELECTION);
+    // What a statistics selection kept before the kinds were renamed still reads.
+    expect(parseSelection('{"kind":"period","except":["x"]}')).toEqual({ kind: 'all', except: new Set(['x']) });
   });
 });

@@ -104,8 +104,10 @@ describe('the other areas', () => {
   it('gives each list the shape its query takes', () => {
     expect(parseSearch(userListSearch, { status: 'error', q: '  ada ', sort: '-email' })).toEqual({
       ok: true,
-      value: { status: 'error', q: 'ada', sort: 'email', direction: 'desc', pageSize: 25, page: { after: null, before: null } },
+      value: { status: 'error', reason: null, q: 'ada', sort: 'email', direction: 'desc', pageSize: 25, page: { after: null, before: null } },
     });
+    expect(parseSearch(userListSearch, { reason: ' Mailbox rejected the credentials ' })).toMatchObject({ ok: true, value: { reason: 'Mailbox rejected the credentials' } });
+    expect(parseSearch(userListSearch, { reason: 'x'.repeat(2_001) })).toEqual({ ok: false, message: '"reason" must be at most 2000 characters.' });
     expect(parseSearch(profileListSearch, { sort: '-name', before: 'c' })).toEqual({ ok: true, value: { status: null, direction: 'desc', pageSize: 25, page: { after: null, before: 'c' } } });
     expect(parseSearch(auditSearch, { action: 'admin.add', cursor: 'c', pageSize: '50' })).toEqual({
       ok: true,

@@ -1,0 +1,108 @@
+import 'server-only';
+// Enable or disable sync for many users at once: the users an admin ticked, or every user a
+// users list's filters match (less those unticked), within the viewer's scope. One statement
+// does it all, set-based: it locks the users that would change (in key order, as the engine's
+// batches do), switches them, writes one audit event with the filter and the count, and one
+// audit_event_users row per user changed. Users the switch would not change (already enabled,
+// or already disabled) are left alone and not counted.
+import { sql, type SQL } from 'drizzle-orm';
+import { getDatabase, queryRows } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { bulkActionLimits } from '@/lib/db-limits';
+import { actorOf } from '@/lib/audit/record-audit-event';
+import type { AuditAction } from '@/lib/audit/audit-actions';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import { userFilterSql, type UserFilter } from '@/lib/users/user-filter-sql';
+import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
+
+/** Which users: ticked one by one (within a list's profile, if any), or all a filter matches but some. */
+export type UserTarget = { kind: 'chosen'; profileId?: string; ids: string[] } | { kind: 'all'; filter: UserFilter; except: string[] };
+
+export interface BulkSyncResult {
+  /** Users whose switch changed (and the audit event lists). */
+  changed: number;
+  /** The audit event, or null when no user needed the change. */
+  auditEventId: string | null;
+}
+
+const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
+
+function targetCondition(viewer: TenantViewer, target: UserTarget): SQL {
+  if (target.kind === 'chosen') {
+    if (target.ids.length === 0) return sql`false`;
+    return sql`${userFilterSql(viewer, { profileId: target.profileId, status: null, q: null })} and u.id = any(${uuidArray(target.ids)})`;
+  }
+  const filter = userFilterSql(viewer, target.filter);
+  return target.except.length > 0 ? sql`${filter} and not (u.id = any(${uuidArray(target.except)}))` : filter;
+}
+
+/** What the audit event says was asked: the filter's fields that were set, or the ticked count. */
+function describeTarget(target: UserTarget, profileName: string | null): Record<string, string | number> {
+  const described: Record<string, string | number> = {};
+  if (profileName) described.profile = profileName;
+  if (target.kind === 'chosen') {
+    described.selection = `${target.ids.length} ticked`;
+    return described;
+  }
+  described.selection = target.except.length > 0 ? `all matching, except ${target.except.length} unticked` : 'all matching';
+  if (target.filter.status) described.status = target.filter.status;
+  if (target.filter.reason) described.reason = target.filter.reason;
+  if (target.filter.q) described.search = target.filter.q;
+  return described;
+}
+
+export async function bulkSetUsersSyncEnabled({
+  viewer,
+  target,
+  enabled,
+  profileName = null,
+}: {
+  viewer: TenantViewer;
+  target: UserTarget;
+  enabled: boolean;
+  /** The profile whose Users tab the action came from, for the audit event. */
+  profileName?: string | null;
+}): Promise<BulkSyncResult> {
+  const status = statusColumns('u', 'p');
+  // Enabling changes a user switched off, or one disabled due to an error (the enable's moment
+  // makes the error old); disabling changes a user switched on.
+  const wouldChange = enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`;
+  const action: AuditAction = enabled ? 'users.bulk_sync_enable' : 'users.bulk_sync_disable';
+  const actor = actorOf(viewer);
+  const asked = describeTarget(target, profileName);
+  return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {
+    // Millisecond precision, like every time the panel pages by and the single-user switch.
+    const now = new Date();
+    const switched = enabled ? sql`sync_enabled = true, sync_enabled_at = ${now}, sync_enabled_changed_at = ${now}` : sql`sync_enabled = false, sync_enabled_changed_at = ${now}`;
+    const [row] = await queryRows<{ changed: number; event_id: string | null }>(
+      tx,
+      sql`with target as (
+            select u.tenant_id, u.id, u.email, u.name, ${effectiveSyncStatusSql(status)} as status_before
+            ${USERS_WITH_PROFILE}
+            where ${targetCondition(viewer, target)} and ${wouldChange}
+            order by u.tenant_id, u.id
+            for update of u
+          ),
+          changed as (
+            update users u set ${switched}, updated_at = ${now}
+            from target t where u.tenant_id = t.tenant_id and u.id = t.id
+            returning t.tenant_id, t.id, t.email, t.name, t.status_before
+          ),
+          event as (
+            insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_label, after)
+            select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${action}, 'users',
+                   count(*) || case count(*) when 1 then ' user' else ' users' end,
+                   ${JSON.stringify({ syncEnabled: enabled, ...asked })}::jsonb || jsonb_build_object('users', count(*))
+            from changed having count(*) > 0
+            returning tenant_id, occurred_at, id
+          ),
+          listed as (
+            insert into audit_event_users (tenant_id, event_occurred_at, event_id, email, user_id, name, status_before)
+            select e.tenant_id, e.occurred_at, e.id, c.email, c.id, c.name, c.status_before from event e cross join changed c
+          )
+          select (select count(*)::int from changed) as changed, (select id from event) as event_id`,
+    );
+    return { changed: row?.changed ?? 0, auditEventId: row?.event_id ?? null };
+  });
+}
