@@ -150,3 +150,26 @@ test('every list has Columns, remembered per table: Email hidden on Users stays 
   await expect(grid.getByRole('columnheader', { name: 'Email' })).toBeVisible();
   await page.waitForTimeout(1_000);
 });
+
+test('a failing user’s story: since when, how many Error sessions, and the last sessions by status', async ({ page }) => {
+  await signInAt(page, '/users?status=error', 'admin@acme.test');
+  await page.getByRole('grid', { name: 'Users' }).getByRole('link').first().click();
+  const failing = page.getByRole('definition').filter({ hasText: /Error sessions? since the last (Success|Skipped)/ });
+  await expect(failing).toBeVisible();
+  const errors = Number((await failing.textContent())!.match(/([\d,]+) Error sessions?/)![1]!.replace(/,/g, ''));
+  expect(errors).toBeGreaterThan(0);
+  // The strip ends with the streak: at least as many Error marks as the strip can hold of it.
+  const marks = page.getByRole('list').filter({ has: page.getByRole('link', { name: /^(Error|Success|Skipped|Canceled|Started|Ready to synchronize), started / }) }).getByRole('link');
+  const labels = await marks.evaluateAll((links) => links.map((link) => link.getAttribute('aria-label') ?? ''));
+  expect(labels.length).toBeGreaterThan(0);
+  const trailingErrors = labels.length - 1 - labels.findLastIndex((label) => /^(Success|Skipped)/.test(label));
+  expect(labels.slice(-Math.min(errors, labels.length)).every((label) => label.startsWith('Error'))).toBe(true);
+  expect(trailingErrors).toBeGreaterThanOrEqual(Math.min(errors, labels.length));
+  await saveScreenshot(page, 'user-failing-story');
+  // "Failing since" opens that first Error session on the Statistics tab.
+  await failing.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/statistics\?from=/);
+  const sessions = page.getByRole('grid').locator('[role="row"][data-id]');
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions.first().locator('[data-field="status"]')).toHaveText('Error');
+});

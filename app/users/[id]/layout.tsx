@@ -1,4 +1,5 @@
-// /users/{id}/… — the user's name, email, profile, both statuses and the sync switch.
+// /users/{id}/… — the user's name, email, profile, both statuses, their recent sync (failing
+// since when, the last sessions) and the sync switch.
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -13,11 +14,15 @@ import { LocalDateTime } from '@/components/time/local-date-time';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { getUser } from '@/lib/users/get-user';
+import { failingStreak, recentSessionMarks } from '@/lib/users/sync-story';
+import { SyncStory } from '@/components/users/sync-story';
 import { setUserSyncAction } from '../actions';
 
 export default async function UserLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
   const viewer = await requireTenantViewer();
   const user = await orNotFound(getUser(viewer, (await params).id));
+  // The user is in the viewer's scope (getUser): their sessions may be read by id.
+  const [streak, recent] = await Promise.all([failingStreak(viewer.tenantId, user.id), recentSessionMarks(viewer.tenantId, user.id)]);
   const syncOn = user.userSyncEnabled && user.effectiveStatus !== 'error';
   return (
     <Stack spacing={2}>
@@ -43,6 +48,7 @@ export default async function UserLayout({ params, children }: { params: Promise
               <LocalDateTime iso={user.syncErrorAt} />
             </FactField>
           )}
+          <SyncStory userId={user.id} streak={streak} recent={recent} />
         </Stack>
         <Stack sx={{ mt: 2 }}>
           <SyncToggleButton
