@@ -7,4 +7,6 @@ export const ADVISORY_LOCKS = {
   ingestion: 727_002,
   /** Transaction lock per tenant, tried: one instance moves a tenant's period rollups to a new day. */
   windowMove: 727_003,
+  /** Transaction lock per tenant: a tenant's sync requests are numbered in commit order. */
+  syncRequests: 727_004,
 } as const;

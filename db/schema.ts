@@ -219,6 +219,36 @@ export const users = pgTable(
   ],
 );
 
+// "Sync now": an admin asks the engine to start a session for a user at once. The engine reads
+// them as a feed of their own (GET /api/ingest/v1/sync-requests, by `seq`) and names the request
+// a session answers (`sessions[].requestId`). `seq` counts a tenant's requests in the order they
+// were committed (lib/sync-requests/request-sync.ts takes them in turn), so a cursor never
+// passes a request committed later.
+export const syncRequests = pgTable(
+  'sync_requests',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    requestedByAdminId: uuid('requested_by_admin_id').references(() => admins.id, { onDelete: 'set null' }),
+    requestedByLabel: text('requested_by_label').notNull(),
+    // The session that answered, once the engine reports it.
+    sessionId: uuid('session_id'),
+    sessionStartedAt: timestamp('session_started_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'sync_requests_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('sync_requests_tenant_seq_key').on(t.tenantId, t.seq),
+    index('sync_requests_tenant_user_idx').on(t.tenantId, t.userId, t.requestedAt),
+    foreignKey({ name: 'sync_requests_user_fk', columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+  ],
+);
+
 // One sync run of one user. The key (tenant_id, started_at, id) is ready for time partitioning.
 export const syncSessions = pgTable(
   'sync_sessions',

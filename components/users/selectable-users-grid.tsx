@@ -1,11 +1,11 @@
 'use client';
 // The users table with a selection that spans pages (components/lists/row-selection.ts) and
-// what can be done with it: Enable sync / Disable sync for the users ticked, or for all the
+// what can be done with it: Enable sync / Disable sync / Sync now for the users ticked, or for all the
 // list's filters match. The result stays above the table after the selection is cleared.
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import { useActionState, useEffect } from 'react';
-import { setUsersSyncAction } from '@/app/users/actions';
+import { requestUsersSyncAction, setUsersSyncAction } from '@/app/users/actions';
 import { applyPageModel, isEmptySelection, isSelected, NO_SELECTION, pageModel, selectionFields, selectionLabel, selectionProblem } from '@/components/lists/row-selection';
 import { SelectionBanner } from '@/components/lists/selection-banner';
 import { useRowSelection } from '@/components/lists/use-row-selection';
@@ -27,11 +27,12 @@ export interface SelectableUsersGridProps extends UsersGridProps {
 
 export function SelectableUsersGrid({ total, filterQuery, filterWords, profileId, rows, ...grid }: SelectableUsersGridProps) {
   const [selection, setSelection] = useRowSelection(`users:${profileId ?? 'all'}|${filterQuery}`);
-  const [result, submit, pending] = useActionState(setUsersSyncAction, null);
-  // Done: the users changed, the list shows them as they are now, the selection has served.
+  const [switched, submitSwitch, switching] = useActionState(setUsersSyncAction, null);
+  const [requested, submitSyncNow, requesting] = useActionState(requestUsersSyncAction, null);
+  // Done: the users changed or were asked for, the selection has served.
   useEffect(() => {
-    if (result?.ok) setSelection(NO_SELECTION);
-  }, [result, setSelection]);
+    if (switched?.ok || requested?.ok) setSelection(NO_SELECTION);
+  }, [switched, requested, setSelection]);
   const pageIds = rows.map((row) => row.id);
   const count = selectionLabel(selection, total);
   const fields = isEmptySelection(selection, total) || selectionProblem(selection, SELECTION_WORDS) ? null : selectionFields(selection, filterQuery);
@@ -42,10 +43,13 @@ export function SelectableUsersGrid({ total, filterQuery, filterWords, profileId
       : `${filterWords}${selection.except.size > 0 ? `, except ${selection.except.size.toLocaleString('en-US')} unticked` : ''}`;
   return (
     <Stack spacing={1}>
-      {result && (
-        <Alert severity={result.ok ? 'success' : 'error'} role={result.ok ? 'status' : 'alert'}>
-          {result.message}
-        </Alert>
+      {[switched, requested].map(
+        (result, index) =>
+          result && (
+            <Alert key={index} severity={result.ok ? 'success' : 'error'} role={result.ok ? 'status' : 'alert'}>
+              {result.message}
+            </Alert>
+          ),
       )}
       <SelectionBanner
         selection={selection}
@@ -53,7 +57,16 @@ export function SelectableUsersGrid({ total, filterQuery, filterWords, profileId
         wholePageTicked={pageIds.length > 0 && pageIds.every((id) => isSelected(selection, id))}
         onChange={setSelection}
         words={SELECTION_WORDS}
-        actions={<BulkSyncButtons count={`${count} user${count === '1' ? '' : 's'}`} which={which} fields={formFields} submit={submit} pending={pending} />}
+        actions={
+          <BulkSyncButtons
+            count={`${count} user${count === '1' ? '' : 's'}`}
+            which={which}
+            fields={formFields}
+            submitSwitch={submitSwitch}
+            submitSyncNow={submitSyncNow}
+            pending={switching || requesting}
+          />
+        }
       />
       <UsersGrid
         {...grid}

@@ -12,13 +12,13 @@ import { STREAK_LOOKBACK_SESSIONS, type FailingStreak, type SessionMark } from '
 import styles from './sync-story.module.css';
 
 /** The Statistics tab narrowed to the one session (its start, to the next millisecond). */
-export function sessionInStatistics(userId: string, session: SessionMark): string {
-  const to = new Date(new Date(session.startedAt).getTime() + 1).toISOString();
-  return `/users/${userId}/statistics?from=${encodeURIComponent(session.startedAt)}&to=${encodeURIComponent(to)}`;
+export function sessionInStatistics(userId: string, startedAt: string): string {
+  const to = new Date(new Date(startedAt).getTime() + 1).toISOString();
+  return `/users/${userId}/statistics?from=${encodeURIComponent(startedAt)}&to=${encodeURIComponent(to)}`;
 }
 
 function SessionLink({ userId, session, children }: { userId: string; session: SessionMark; children: ReactNode }) {
-  return <AppLink href={sessionInStatistics(userId, session)}>{children}</AppLink>;
+  return <AppLink href={sessionInStatistics(userId, session.startedAt)}>{children}</AppLink>;
 }
 
 export function SyncStory({ userId, streak, recent }: { userId: string; streak: FailingStreak; recent: SessionMark[] }) {
@@ -57,7 +57,7 @@ export function SyncStory({ userId, streak, recent }: { userId: string; streak: 
           'Not failing · no session has ended in Success, Skipped or Error yet'
         )}
       </FactField>
-      <FactField label={`Last ${recent.length} sessions, oldest first`}>
+      <FactField label={recent.length > 1 ? `Last ${recent.length} sessions, oldest first` : 'Last sessions'}>
         {recent.length === 0 ? (
           'No sync session yet.'
         ) : (
@@ -65,7 +65,7 @@ export function SyncStory({ userId, streak, recent }: { userId: string; streak: 
             {recent.map((session) => (
               <li key={session.id}>
                 <AppLink
-                  href={sessionInStatistics(userId, session)}
+                  href={sessionInStatistics(userId, session.startedAt)}
                   className={styles.mark}
                   aria-label={`${SESSION_STATUS_LABELS[session.status]}, started ${session.startedAt}`}
                   title={`${SESSION_STATUS_LABELS[session.status]}, started ${session.startedAt.slice(0, 16).replace('T', ' ')} UTC`}

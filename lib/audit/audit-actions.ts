@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   // One event for many users; the users themselves are in audit_event_users.
   'users.bulk_sync_enable': 'Sync enabled for many users',
   'users.bulk_sync_disable': 'Sync disabled for many users',
+  'user.sync_request': 'Sync requested for a user',
+  'users.bulk_sync_request': 'Sync requested for many users',
   'profile.setting_change': 'Profile setting changed',
   'user.setting_change': 'User setting changed',
   'export.download': 'Data downloaded',

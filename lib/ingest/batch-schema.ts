@@ -66,6 +66,8 @@ export const batchSessionSchema = z.object({
   errorSource: z.enum(ERROR_SOURCES).nullable().optional(),
   message: optionalText(4_000),
   log: z.string().nullable().optional(),
+  // The Sync now request (GET /sync-requests) this session answers, if it was started for one.
+  requestId: z.uuid({ error: 'must be the id of a sync request' }).nullable().optional(),
 })
   // The statistics' end-date order relies on it (lib/sessions/session-order.ts). Checked only
   // once both dates parsed: beside a malformed startedAt it has nothing to compare.

@@ -12,6 +12,21 @@ const problems = {
   },
 };
 
+const syncRequestFeed = schema(
+  z.object({
+    requests: z.array(
+      z.object({
+        id: z.uuid().describe("The request's id: send it back as the answering session's `requestId`"),
+        seq: z.number().int().describe('Its place in the tenant\'s feed: the cursor'),
+        userEmail: z.string(),
+        profileId: z.string().describe("The profile's engine id, as in sync-state"),
+        requestedAt: z.string().describe('ISO 8601, UTC'),
+      }),
+    ),
+    next: z.number().int().describe('The `after` of the next call: the last `seq` returned, or the `after` given when none was'),
+  }),
+);
+
 const syncState = schema(
   z.object({
     profiles: z.array(z.object({ id: z.string(), name: z.string(), syncEnabled: z.boolean() })),
@@ -32,7 +47,7 @@ export function buildOpenApiDocument() {
     servers: [{ url: '/api/ingest/v1' }],
     components: {
       securitySchemes: { ingestionToken: { type: 'http', scheme: 'bearer', description: 'Created with `npm run token -- create --tenant <slug>`' } },
-      schemas: { Batch: schema(batchSchema), Problems: problems, SyncState: syncState },
+      schemas: { Batch: schema(batchSchema), Problems: problems, SyncState: syncState, SyncRequestFeed: syncRequestFeed },
     },
     security: [{ ingestionToken: [] }],
     paths: {
@@ -87,6 +102,22 @@ export function buildOpenApiDocument() {
             '413': error('The log is larger than LOG_MAX_BYTES; nothing changed'),
             '415': error('A Content-Encoding other than gzip'),
             '429': error('The tenant already has LOG_UPLOADS_PER_TENANT uploads in progress (Retry-After)'),
+          },
+        },
+      },
+      '/sync-requests': {
+        get: {
+          summary: 'The admins\' "Sync now" requests, oldest first, after a cursor',
+          description:
+            "Each request asks the engine to start a session for one user at once. Keep the last `seq` read and send it as `after`; requests are numbered in the order the panel committed them, so a cursor never passes one. Start the session and report it in a batch with `sessions[].requestId` set to the request's id: the admin sees the request answered. A request the engine cannot serve (the user was disabled meanwhile) can be left unanswered. Poll this feed as often as sync-state; it is apart from sync-state so that a click does not change that document's ETag.",
+          parameters: [
+            { name: 'after', in: 'query', required: false, description: 'The last `seq` already read (0 or absent: from the first)', schema: { type: 'integer', minimum: 0 } },
+            { name: 'limit', in: 'query', required: false, description: 'At most this many requests (1 to 1,000; 100 when absent)', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: {
+            '200': { description: 'The requests after the cursor, and the next cursor', content: { 'application/json': { schema: { $ref: '#/components/schemas/SyncRequestFeed' } } } },
+            '400': error('`after` or `limit` is not a whole number in range'),
+            '401': error('Missing, unknown or revoked token'),
           },
         },
       },

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { readInChunks } from '@/db/chunked';
 import type { Database } from '@/db/client';
-import { profiles, syncSessions, users } from '@/db/schema';
+import { profiles, syncRequests, syncSessions, users } from '@/db/schema';
 import type { IngestBatch } from './batch-schema';
 
 type Reader = Pick<Database, 'select'>;
@@ -56,6 +56,20 @@ export async function findUnknownReferences(db: Reader, tenantId: string, batch:
   const storedUsers = await findStored(db, users, users.email, tenantId, userRefs);
   const storedSessions = await findStored(db, syncSessions, syncSessions.engineId, tenantId, sessionRefs);
 
+  // A session answering a Sync now request names one of the tenant's requests, for its own user.
+  const requestIds = new Set((batch.sessions ?? []).flatMap((s) => (s.requestId ? [s.requestId] : [])));
+  const requestUsers = new Map(
+    (
+      await readInChunks(requestIds, (chunk) =>
+        db
+          .select({ id: syncRequests.id, email: users.email })
+          .from(syncRequests)
+          .innerJoin(users, and(eq(users.tenantId, syncRequests.tenantId), eq(users.id, syncRequests.userId)))
+          .where(and(eq(syncRequests.tenantId, tenantId), inArray(syncRequests.id, chunk))),
+      )
+    ).map((row) => [row.id, row.email]),
+  );
+
   const knownProfile = (id: string) => batchProfiles.has(id) || storedProfiles.has(id);
   const knownUser = (email: string) => batchUsers.has(email) || storedUsers.has(email);
   const knownSession = (id: string) => batchSessions.has(id) || storedSessions.has(id);
@@ -67,6 +81,11 @@ export async function findUnknownReferences(db: Reader, tenantId: string, batch:
   (batch.sessions ?? []).forEach((session, index) => {
     if (!knownUser(session.userEmail))
       problems.push({ path: `sessions[${index}].userEmail`, message: `unknown user "${session.userEmail}"` });
+    if (session.requestId) {
+      const requestedFor = requestUsers.get(session.requestId);
+      if (requestedFor === undefined) problems.push({ path: `sessions[${index}].requestId`, message: `unknown sync request "${session.requestId}"` });
+      else if (requestedFor !== session.userEmail) problems.push({ path: `sessions[${index}].requestId`, message: `sync request "${session.requestId}" is for another user` });
+    }
   });
   (batch.issues ?? []).forEach((issue, index) => {
     if (!knownUser(issue.userEmail))

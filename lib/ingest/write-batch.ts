@@ -1,7 +1,7 @@
 import 'server-only';
 // Writes one validated batch of the sync engine for one tenant: all or nothing, in one
 // transaction. The sections are written in a fixed order (profiles, users, their settings,
-// sessions with their logs, issues; each sorted by key; rollups last, in key order), so that
+// sessions with their logs and the Sync now requests they answer, issues; each sorted by key; rollups last, in key order), so that
 // concurrent batches cannot deadlock. Replays change nothing; the admins' switches are never
 // touched. Each section is a file of its own under sections/.
 // A tenant's batches take turns (a transaction-level advisory lock on the tenant): the rollups
@@ -19,6 +19,7 @@ import { findUnknownReferences, IngestReferenceError } from './resolve-reference
 import { upsertIssues } from './sections/issues';
 import { upsertProfiles } from './sections/profiles';
 import { upsertSessions } from './sections/sessions';
+import { answerSyncRequests } from './sections/sync-request-answers';
 import { writeUserSettings } from './sections/user-settings';
 import { upsertUsers } from './sections/users';
 
@@ -42,6 +43,7 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
     const rollups = new RollupDeltas();
     const sessions = batch.sessions ?? [];
     await rollups.trackSessions(tx, tenantId, sessions.map((s) => s.id), () => upsertSessions(tx, tenantId, sessions));
+    await answerSyncRequests(tx, tenantId, sessions);
     const issues = batch.issues ?? [];
     await rollups.trackIssues(tx, tenantId, issues.map((i) => i.id), () => upsertIssues(tx, tenantId, issues));
     await rollups.apply(tx, tenantId);

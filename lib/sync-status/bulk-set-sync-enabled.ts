@@ -5,7 +5,7 @@ import 'server-only';
 // batches do), switches them, writes one audit event with the filter and the count, and one
 // audit_event_users row per user changed. Users the switch would not change (already enabled,
 // or already disabled) are left alone and not counted.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { bulkActionLimits } from '@/lib/db-limits';
@@ -13,43 +13,14 @@ import { actorOf } from '@/lib/audit/record-audit-event';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns } from '@/lib/sync-status/effective-sync-status';
-import { userFilterSql, type UserFilter } from '@/lib/users/user-filter-sql';
+import { describeUserTarget, userTargetSql, type UserTarget } from '@/lib/users/user-target';
 import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
-
-/** Which users: ticked one by one (within a list's profile, if any), or all a filter matches but some. */
-export type UserTarget = { kind: 'chosen'; profileId?: string; ids: string[] } | { kind: 'all'; filter: UserFilter; except: string[] };
 
 export interface BulkSyncResult {
   /** Users whose switch changed (and the audit event lists). */
   changed: number;
   /** The audit event, or null when no user needed the change. */
   auditEventId: string | null;
-}
-
-const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
-
-function targetCondition(viewer: TenantViewer, target: UserTarget): SQL {
-  if (target.kind === 'chosen') {
-    if (target.ids.length === 0) return sql`false`;
-    return sql`${userFilterSql(viewer, { profileId: target.profileId, status: null, q: null })} and u.id = any(${uuidArray(target.ids)})`;
-  }
-  const filter = userFilterSql(viewer, target.filter);
-  return target.except.length > 0 ? sql`${filter} and not (u.id = any(${uuidArray(target.except)}))` : filter;
-}
-
-/** What the audit event says was asked: the filter's fields that were set, or the ticked count. */
-function describeTarget(target: UserTarget, profileName: string | null): Record<string, string | number> {
-  const described: Record<string, string | number> = {};
-  if (profileName) described.profile = profileName;
-  if (target.kind === 'chosen') {
-    described.selection = `${target.ids.length} ticked`;
-    return described;
-  }
-  described.selection = target.except.length > 0 ? `all matching, except ${target.except.length} unticked` : 'all matching';
-  if (target.filter.status) described.status = target.filter.status;
-  if (target.filter.reason) described.reason = target.filter.reason;
-  if (target.filter.q) described.search = target.filter.q;
-  return described;
 }
 
 export async function bulkSetUsersSyncEnabled({
@@ -70,7 +41,7 @@ export async function bulkSetUsersSyncEnabled({
   const wouldChange = enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`;
   const action: AuditAction = enabled ? 'users.bulk_sync_enable' : 'users.bulk_sync_disable';
   const actor = actorOf(viewer);
-  const asked = describeTarget(target, profileName);
+  const asked = describeUserTarget(target, profileName);
   return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {
     // Millisecond precision, like every time the panel pages by and the single-user switch.
     const now = new Date();
@@ -80,7 +51,7 @@ export async function bulkSetUsersSyncEnabled({
       sql`with target as (
             select u.tenant_id, u.id, u.email, u.name, ${effectiveSyncStatusSql(status)} as status_before
             ${USERS_WITH_PROFILE}
-            where ${targetCondition(viewer, target)} and ${wouldChange}
+            where ${userTargetSql(viewer, target)} and ${wouldChange}
             order by u.tenant_id, u.id
             for update of u
           ),

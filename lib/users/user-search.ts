@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { idList, oneOf, pagingFields, singleId, sortOrder, text, toPaging } from '@/lib/search/fields';
 import { MAX_SELECTION_IDS } from '@/lib/paging/selection-limit';
 import { EFFECTIVE_SYNC_STATUSES } from '@/lib/sync-status/effective-sync-status-labels';
-import type { UserTarget } from '@/lib/sync-status/bulk-set-sync-enabled';
+import type { UserTarget } from './user-target';
 import { USER_SORT_KEYS } from './list-users';
 
 /** What narrows the list: the same fields in the URL, the CSV and a bulk action's form. */
@@ -19,26 +19,32 @@ export const userListSearch = z
 /** The users CSV: the list's filters and order, every page. */
 export const userExportSearch = z.object({ ...userFilterFields, ...userOrderField }).transform(({ sort, ...rest }) => ({ ...rest, ...sort }));
 
-/**
- * Enable sync / Disable sync for many users: the users ticked (`ids`), or all the list's
- * filters match (`target=all`, the filters, `except` the unticked), on the users list or a
- * profile's Users tab (`profileId`; the scope is checked in the data layer).
- */
+/** Which users a bulk action takes: the ticked (`ids`), or all the list's filters match
+ *  (`target=all`, the filters, `except` the unticked), on the users list or a profile's Users
+ *  tab (`profileId`; the scope is checked in the data layer). */
+const userTargetFields = {
+  target: z.enum(['chosen', 'all'], { error: '"target" must be chosen or all.' }),
+  profileId: singleId('profileId', 'a profile'),
+  ids: idList('ids', 'user ids', MAX_SELECTION_IDS),
+  except: idList('except', 'user ids', MAX_SELECTION_IDS),
+  ...userFilterFields,
+};
+
+type UserTargetFields = z.output<z.ZodObject<typeof userTargetFields>>;
+
+function toUserTarget({ target, profileId, ids, except, ...filter }: UserTargetFields, ctx: z.core.$RefinementCtx<unknown>): { profileId: string | null; target: UserTarget } {
+  if (target === 'chosen' && !ids?.length) ctx.issues.push({ code: 'custom', input: ids, message: 'Select at least one user.' });
+  const inProfile = profileId ?? undefined;
+  return {
+    profileId,
+    target: target === 'chosen' ? { kind: 'chosen', profileId: inProfile, ids: ids ?? [] } : { kind: 'all', filter: { ...filter, profileId: inProfile }, except: except ?? [] },
+  };
+}
+
+/** Sync now for many users. */
+export const bulkTargetInput = z.object(userTargetFields).transform((fields, ctx) => toUserTarget(fields, ctx));
+
+/** Enable sync / Disable sync for many users. */
 export const bulkSyncInput = z
-  .object({
-    enabled: z.enum(['true', 'false'], { error: '"enabled" must be true or false.' }).transform((value) => value === 'true'),
-    target: z.enum(['chosen', 'all'], { error: '"target" must be chosen or all.' }),
-    profileId: singleId('profileId', 'a profile'),
-    ids: idList('ids', 'user ids', MAX_SELECTION_IDS),
-    except: idList('except', 'user ids', MAX_SELECTION_IDS),
-    ...userFilterFields,
-  })
-  .transform(({ enabled, target, profileId, ids, except, ...filter }, ctx): { enabled: boolean; profileId: string | null; target: UserTarget } => {
-    if (target === 'chosen' && !ids?.length) ctx.issues.push({ code: 'custom', input: ids, message: 'Select at least one user.' });
-    const inProfile = profileId ?? undefined;
-    return {
-      enabled,
-      profileId,
-      target: target === 'chosen' ? { kind: 'chosen', profileId: inProfile, ids: ids ?? [] } : { kind: 'all', filter: { ...filter, profileId: inProfile }, except: except ?? [] },
-    };
-  });
+  .object({ enabled: z.enum(['true', 'false'], { error: '"enabled" must be true or false.' }).transform((value) => value === 'true'), ...userTargetFields })
+  .transform(({ enabled, ...fields }, ctx) => ({ enabled, ...toUserTarget(fields, ctx) }));

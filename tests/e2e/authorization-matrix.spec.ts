@@ -246,6 +246,12 @@ const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<W
     expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
+    // Sync now for a user no one has: the same answer in every tenant, and no request made.
+    url: () => `/api/users/${NO_SUCH_UUID}/sync-requests`,
+    form: {},
+    expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 404, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },
+  },
+  {
     // A bulk action's users: platform admins, their own tenant's events (another's is not found).
     url: () => `/api/audit/events/${NO_SUCH_UUID}/users.csv`,
     expect: { anonymous: 401, 'admin@acme.test': 404, 'sales-admin@acme.test': 403, 'admin@globex.test': 404, 'admin@initech.test': 403, 'support@vendor.test': 403 },

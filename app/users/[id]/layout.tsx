@@ -1,5 +1,5 @@
 // /users/{id}/… — the user's name, email, profile, both statuses, their recent sync (failing
-// since when, the last sessions) and the sync switch.
+// since when, the last sessions, the last Sync now request), the sync switch and Sync now.
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -16,13 +16,20 @@ import { orNotFound } from '@/lib/http/or-not-found';
 import { getUser } from '@/lib/users/get-user';
 import { failingStreak, recentSessionMarks } from '@/lib/users/sync-story';
 import { SyncStory } from '@/components/users/sync-story';
+import { SyncNowButton } from '@/components/users/sync-now-button';
+import { SyncRequestFact } from '@/components/users/sync-request-fact';
+import { latestSyncRequest } from '@/lib/sync-requests/latest-sync-request';
 import { setUserSyncAction } from '../actions';
 
 export default async function UserLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
   const viewer = await requireTenantViewer();
   const user = await orNotFound(getUser(viewer, (await params).id));
   // The user is in the viewer's scope (getUser): their sessions may be read by id.
-  const [streak, recent] = await Promise.all([failingStreak(viewer.tenantId, user.id), recentSessionMarks(viewer.tenantId, user.id)]);
+  const [streak, recent, lastRequest] = await Promise.all([
+    failingStreak(viewer.tenantId, user.id),
+    recentSessionMarks(viewer.tenantId, user.id),
+    latestSyncRequest(viewer.tenantId, user.id),
+  ]);
   const syncOn = user.userSyncEnabled && user.effectiveStatus !== 'error';
   return (
     <Stack spacing={2}>
@@ -49,8 +56,9 @@ export default async function UserLayout({ params, children }: { params: Promise
             </FactField>
           )}
           <SyncStory userId={user.id} streak={streak} recent={recent} />
+          {lastRequest && <SyncRequestFact userId={user.id} request={lastRequest} />}
         </Stack>
-        <Stack sx={{ mt: 2 }}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
           <SyncToggleButton
             id={user.id}
             // A user disabled due to an error is enabled again (the error stops counting).
@@ -67,6 +75,7 @@ export default async function UserLayout({ params, children }: { params: Promise
             }
             action={setUserSyncAction}
           />
+          <SyncNowButton userId={user.id} enabled={user.effectiveStatus === 'enabled'} />
         </Stack>
       </Paper>
       <SubTabs label="User sections" home={`/users/${user.id}`} tabs={[

@@ -1,0 +1,119 @@
+import 'server-only';
+// "Sync now": an admin asks the sync engine to start a session for users at once. A user can be
+// asked for only while their Effective synchronization status is Enabled, and not again until a
+// minute after the later of their last session's start and their last request (the engine is
+// busy with them, or was just asked). Requests are numbered per tenant in the order they are
+// committed — a tenant's requests take turns on an advisory lock — so the engine's feed
+// (sync-request-feed.ts) can page by that number without passing one committed late.
+import { sql, type SQL } from 'drizzle-orm';
+import { getDatabase, queryRows } from '@/db/client';
+import { ADVISORY_LOCKS } from '@/db/advisory-locks';
+import { runTransaction, type Transaction } from '@/db/run-transaction';
+import { bulkActionLimits, interactiveLimits } from '@/lib/db-limits';
+import { actorOf } from '@/lib/audit/record-audit-event';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import { HttpError, tooManyRequests } from '@/lib/http/errors';
+import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import { EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status-labels';
+import { getUser } from '@/lib/users/get-user';
+import { describeUserTarget, userTargetSql, type UserTarget } from '@/lib/users/user-target';
+import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
+
+/** How long after a user's last session start or last request a new request waits. */
+export const SYNC_REQUEST_PAUSE_MS = 60_000;
+
+/** The later of the user's (`u`) last session start and last request: what the pause counts from. */
+const lastSyncActivity = sql`greatest(
+  (select s.started_at from sync_sessions s where s.tenant_id = u.tenant_id and s.user_id = u.id order by s.started_at desc, s.id desc limit 1),
+  (select r.requested_at from sync_requests r where r.tenant_id = u.tenant_id and r.user_id = u.id order by r.requested_at desc limit 1))`;
+
+/** Users (`u`, `p`) a request may be made for at `now`: Enabled, and their pause over. */
+function readyForRequest(now: Date): SQL {
+  return sql`${effectiveSyncStatusIs(statusColumns('u', 'p'), 'enabled')}
+    and coalesce(${lastSyncActivity}, '-infinity'::timestamptz) <= ${new Date(now.getTime() - SYNC_REQUEST_PAUSE_MS)}`;
+}
+
+interface Inserted {
+  requested: number;
+  requestIds: string[];
+  auditEventId: string | null;
+}
+
+/** Inserts a request for each user `which` selects and is ready, numbered after the tenant's last; audited. */
+async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL, now: Date, audit: { action: 'user.sync_request' | 'users.bulk_sync_request'; after: Record<string, string | number> }): Promise<Inserted> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.syncRequests}, hashtext(${viewer.tenantId}))`);
+  const actor = actorOf(viewer);
+  // One user: the event names them. Many: it counts them, and lists them in audit_event_users.
+  const single = audit.action === 'user.sync_request';
+  const target = single ? sql`'user', min(r.id::text), min(r.email)` : sql`'users', null, count(*) || case count(*) when 1 then ' user' else ' users' end`;
+  const listed = single
+    ? sql``
+    : sql`, listed as (
+          insert into audit_event_users (tenant_id, event_occurred_at, event_id, email, user_id, name, status_before)
+          select e.tenant_id, e.occurred_at, e.id, r.email, r.id, r.name, 'enabled'
+          from event e cross join inserted i join ready r on r.id = i.user_id
+        )`;
+  const rows = await queryRows<{ request_id: string | null; event_id: string | null; requested: number }>(
+    tx,
+    sql`with last as (select coalesce(max(seq), 0) as seq from sync_requests where tenant_id = ${viewer.tenantId}::uuid),
+        ready as (
+          select u.tenant_id, u.id, u.email, u.name ${USERS_WITH_PROFILE}
+          where ${which} and ${readyForRequest(now)}
+        ),
+        inserted as (
+          insert into sync_requests (tenant_id, seq, user_id, requested_at, requested_by_admin_id, requested_by_label)
+          select r.tenant_id, (select seq from last) + row_number() over (order by r.id), r.id, ${now}, ${actor.adminId}::uuid, ${actor.label}
+          from ready r
+          returning id, user_id
+        ),
+        event as (
+          insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_id, target_label, after)
+          select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${audit.action}, ${target},
+                 ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('users', count(*))
+          from inserted i join ready r on r.id = i.user_id having count(*) > 0
+          returning tenant_id, occurred_at, id
+        )${listed}
+        select (select id from inserted limit 1) as request_id, (select id from event) as event_id, (select count(*)::int from inserted) as requested`,
+  );
+  const row = rows[0];
+  return { requested: row?.requested ?? 0, requestIds: row?.request_id ? [row.request_id] : [], auditEventId: row?.event_id ?? null };
+}
+
+export interface SyncRequestMade {
+  id: string;
+  requestedAt: string;
+}
+
+/**
+ * Sync now for one user of the viewer's scope: the request, or why not — 404 outside the scope,
+ * 409 unless Enabled, 429 (with the seconds to wait) within the pause.
+ */
+export async function requestUserSync(viewer: TenantViewer, userId: string): Promise<SyncRequestMade> {
+  const user = await getUser(viewer, userId);
+  if (user.effectiveStatus !== 'enabled') {
+    throw new HttpError(409, `Sync now needs the user's Effective synchronization status to be Enabled; it is ${EFFECTIVE_SYNC_STATUS_LABELS[user.effectiveStatus]}.`);
+  }
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
+    const now = new Date();
+    const which = sql`u.tenant_id = ${viewer.tenantId}::uuid and u.id = ${user.id}::uuid`;
+    const made = await insertRequests(tx, viewer, which, now, { action: 'user.sync_request', after: { syncRequested: 'now' } });
+    if (made.requested === 1) return { id: made.requestIds[0]!, requestedAt: now.toISOString() };
+    const [pause] = await queryRows<{ until: Date | string | null }>(tx, sql`select ${lastSyncActivity} + interval '1 millisecond' * ${SYNC_REQUEST_PAUSE_MS} as until from users u where u.tenant_id = ${viewer.tenantId}::uuid and u.id = ${user.id}::uuid`);
+    const until = pause?.until ? new Date(pause.until) : now;
+    const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+    throw tooManyRequests(`Sync was requested or a session started less than a minute ago: Sync now is possible again at ${until.toISOString().slice(11, 19)} UTC (in ${seconds} s).`, seconds);
+  });
+}
+
+export interface BulkSyncRequests {
+  requested: number;
+  auditEventId: string | null;
+}
+
+/** Sync now for the users a list selected: those Enabled and past their pause; the others are left out. */
+export async function requestUsersSync(viewer: TenantViewer, target: UserTarget, profileName: string | null = null): Promise<BulkSyncRequests> {
+  return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {
+    const made = await insertRequests(tx, viewer, userTargetSql(viewer, target), new Date(), { action: 'users.bulk_sync_request', after: describeUserTarget(target, profileName) });
+    return { requested: made.requested, auditEventId: made.auditEventId };
+  });
+}
