@@ -12,6 +12,7 @@ import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { viewerAccess } from '@/lib/auth/viewer-access';
 import { getViewer } from '@/lib/auth/viewer';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
+import { listCategoryNotes } from '@/lib/errors/category-notes';
 import { OVERVIEW_DAYS, overviewSearch } from '@/lib/overview/overview-period';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
@@ -50,7 +51,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         {periodLinks}
       </Stack>
       {parsed.ok ? (
-        <OverviewView figures={await getOverviewFigures(viewer, parsed.value)} period={parsed.value} />
+        <OverviewView figures={await getOverviewFigures(viewer, parsed.value)} period={parsed.value} categoryNotes={await listCategoryNotes(viewer)} />
       ) : (
         <ListProblem controls={null} message={parsed.message} resetHref="/" resetLabel="Show the last 7 days" />
       )}

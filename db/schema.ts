@@ -639,6 +639,22 @@ export const auditEventUsers = pgTable(
   ],
 );
 
+// An organisation's own note on an error category ("open a ticket with IT"), written by a
+// platform admin and shown to the tenant's admins beside the panel's explanation.
+export const errorCategoryNotes = pgTable(
+  'error_category_notes',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    note: text('note').notNull(),
+    updatedAt: updatedAt(),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ name: 'error_category_notes_pkey', columns: [t.tenantId, t.category] })],
+);
+
 // Per-admin UI preferences, such as the visible columns of each table.
 export const adminPreferences = pgTable(
   'admin_preferences',

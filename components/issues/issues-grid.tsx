@@ -12,6 +12,7 @@ import { TruncatedText } from '@/components/cells/truncated-text';
 import { WrappedText } from '@/components/cells/wrapped-text';
 import { ListGrid } from '@/components/lists/list-grid';
 import { LocalDateTime } from '@/components/time/local-date-time';
+import { explainIssueCode } from '@/lib/errors/error-catalog';
 import { CONNECTIVITY_LABELS, errorCodeLabel, errorCodeMeaning, ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 import type { IssueListRow } from '@/lib/issues/issue-log-links';
 import type { IssueRow } from '@/lib/issues/list-issues';
@@ -68,7 +69,7 @@ export function IssuesGrid({ rows, direction, label, columnVisibility }: { rows:
         </Stack>
       ),
     },
-    { field: 'description', headerName: 'Description', minWidth: 150, flex: 1, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.description} label="Description" /> },
+    { field: 'description', headerName: 'Description', minWidth: 150, flex: 1, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.description} label="Description" explanation={explainIssueCode(row.errorCode)} /> },
     { field: 'errorSource', headerName: 'Error source', width: 96, sortable: false, valueGetter: (_v, row) => (row.errorSource ? ERROR_SOURCE_LABELS[row.errorSource] : ''), renderCell: ({ value }) => <WrappedText text={value} /> },
     { field: 'targetObjectId', headerName: 'Target object ID', width: 156, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.targetObjectId} label="Target object ID" /> },
     {

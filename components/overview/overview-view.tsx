@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { AppLink } from '@/components/links/app-link';
+import { CategoryExplained } from '@/components/errors/category-explained';
 import { type ErrorSource, type SessionStatus, ERROR_CODE_MEANINGS, SESSION_STATUSES as SESSION_STATUS_ORDER } from '@/domain/sync-vocabulary';
 import { ISSUE_TYPE_LABELS } from '@/lib/issues/issue-labels';
 import type { BreakdownRow, OverviewFigures } from '@/lib/overview/overview-figures';
@@ -38,7 +39,7 @@ function Grid2({ children }: { children: ReactNode }) {
   return <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>{children}</Box>;
 }
 
-export function OverviewView({ figures, period }: { figures: OverviewFigures; period: OverviewPeriod }) {
+export function OverviewView({ figures, period, categoryNotes }: { figures: OverviewFigures; period: OverviewPeriod; categoryNotes: Record<string, string> }) {
   const links = overviewLinks(period);
   const { totals } = figures;
   const statusRow = (status: SessionStatus) => figures.statuses.find((s) => s.key === status);
@@ -146,7 +147,7 @@ export function OverviewView({ figures, period }: { figures: OverviewFigures; pe
             label="Sessions in error by category"
             columns={[{ header: 'Category' }, { header: 'Source' }, { header: 'Sessions', numeric: true }, { header: 'Profiles with the most' }]}
             rows={figures.errorCategories.map((row) => [
-              row.key.category || 'Not reported',
+              <CategoryExplained key="c" category={row.key.category} source={row.key.source} note={categoryNotes[row.key.category] ?? null} />,
               sourceLabel(row.key.source),
               number(row.count),
               <TopProfiles

@@ -15,7 +15,9 @@ import NextLink from 'next/link';
 import { CopyableId } from '@/components/cells/copyable-id';
 import { TruncatedText } from '@/components/cells/truncated-text';
 import { WrappedText } from '@/components/cells/wrapped-text';
+import type { NotedExplanation } from '@/components/errors/explanation-block';
 import { ListGrid } from '@/components/lists/list-grid';
+import { explainErrorCategory } from '@/lib/errors/error-catalog';
 import { SessionStatusChip } from '@/components/status/sync-status-chips';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import type { SessionRow } from '@/lib/sessions/list-sessions';
@@ -38,11 +40,16 @@ export interface SessionsGridProps {
   downloads: { userId?: string; profileId?: string; period: string };
   /** How many sessions the period holds (capped): what "select all of the period" means. */
   total: CappedCount;
+  /** The organisation's notes on error categories, shown with their explanation. */
+  categoryNotes: Record<string, string>;
 }
 
 const SELECTION_WORDS = { row: 'session', rows: 'sessions', pages: 'on any page of this period', taker: 'a download', all: 'of this period', narrow: 'the period or its filters' };
 
-export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads, total }: SessionsGridProps) {
+export function SessionsGrid({ rows, table, label, sort, direction, columnVisibility, downloads, total, categoryNotes }: SessionsGridProps) {
+  // A session in error: what its category (from its source) means, in the category's and message's cell.
+  const explain = (row: SessionRow): NotedExplanation | undefined =>
+    row.status === 'error' ? { ...explainErrorCategory(row.errorCategory, row.errorSource), note: row.errorCategory ? categoryNotes[row.errorCategory] : null } : undefined;
   // A selection is a user's (the profile's table has none); it lives beyond this page.
   const [selection, setSelection] = useRowSelection(`${downloads.userId ?? downloads.profileId}|${downloads.period}`);
   const pageIds = rows.map((row) => row.id);
@@ -68,9 +75,9 @@ export function SessionsGrid({ rows, table, label, sort, direction, columnVisibi
     { field: 'scope', headerName: 'Synchronization scope', width: 118, type: 'number', sortable: false },
     { field: 'changes', headerName: 'Changes', width: 76, type: 'number', sortable: false },
     { field: 'issues', headerName: 'Issues', width: 64, type: 'number', sortable: false },
-    { field: 'errorCategory', headerName: 'Error category', width: 100, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.errorCategory} label="Error category" /> },
+    { field: 'errorCategory', headerName: 'Error category', width: 100, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.errorCategory} label="Error category" explanation={explain(row)} /> },
     { field: 'errorSource', headerName: 'Error source', width: 96, sortable: false, valueGetter: (_value, row) => (row.errorSource ? ERROR_SOURCE_LABELS[row.errorSource] : ''), renderCell: ({ value }) => <WrappedText text={value} /> },
-    { field: 'message', headerName: 'Message', minWidth: 120, flex: 1.5, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.message} label="Message" /> },
+    { field: 'message', headerName: 'Message', minWidth: 120, flex: 1.5, sortable: false, renderCell: ({ row }) => <TruncatedText text={row.message} label="Message" explanation={explain(row)} /> },
     {
       field: 'actions',
       headerName: 'Actions',

@@ -42,6 +42,7 @@ export function StatisticsView({ data, owner, ownerName, path, params }: { data:
         columnVisibility={result.columnVisibility}
         downloads={owner.kind === 'user' ? { userId: owner.id, period: result.periodQuery } : { profileId: owner.id, period: result.periodQuery }}
         total={result.total}
+        categoryNotes={data.categoryNotes}
       />
       <KeysetPager path={path} params={params} pageSize={result.pageSize} previousCursor={result.page.previousCursor} nextCursor={result.page.nextCursor} total={result.total} noun="sessions" />
     </Stack>

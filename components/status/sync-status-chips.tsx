@@ -8,7 +8,7 @@ import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import SkipNextIcon from '@mui/icons-material/SkipNext';
 import SyncIcon from '@mui/icons-material/Sync';
 import Stack from '@mui/material/Stack';
-import { cloneElement, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import Typography from '@mui/material/Typography';
 import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { EFFECTIVE_SYNC_STATUS_LABELS, type EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status-labels';
@@ -45,12 +45,6 @@ const SESSION_STATUS_ICONS: Record<SessionStatus, ReactElement> = {
   canceled: <BlockIcon />,
   error: <ErrorIcon />,
 };
-
-/** A session's status as its icon in its colour, where a chip would not fit (a strip of sessions). */
-export function SessionStatusIcon({ status, fontSize = 'small' }: { status: SessionStatus; fontSize?: 'small' | 'medium' }) {
-  const color = { good: 'success', bad: 'error', neutral: 'disabled', warning: 'warning', info: 'info' } as const;
-  return cloneElement(SESSION_STATUS_ICONS[status] as ReactElement<{ fontSize: string; color: string }>, { fontSize, color: color[SESSION_STATUS_TONES[status]] });
-}
 
 export function SessionStatusChip({ status }: { status: SessionStatus }) {
   return <StatusChip label={SESSION_STATUS_LABELS[status]} tone={SESSION_STATUS_TONES[status]} icon={SESSION_STATUS_ICONS[status]} outlined={status === 'ready'} />;

@@ -4,7 +4,7 @@ import { FactField } from '@/components/facts/fact-field';
 import { AppLink } from '@/components/links/app-link';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import type { LatestSyncRequest } from '@/lib/sync-requests/latest-sync-request';
-import { sessionInStatistics } from './sync-story';
+import { sessionInStatistics } from '@/lib/users/session-link';
 
 export function SyncRequestFact({ userId, request }: { userId: string; request: LatestSyncRequest }) {
   return (
@@ -13,7 +13,7 @@ export function SyncRequestFact({ userId, request }: { userId: string; request: 
       {request.session ? (
         <>
           started as session{' '}
-          <AppLink href={sessionInStatistics(userId, request.session.startedAt)}>
+          <AppLink href={sessionInStatistics(userId, Date.parse(request.session.startedAt))}>
             <LocalDateTime iso={request.session.startedAt} />
           </AppLink>
         </>

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = {
   'users.bulk_sync_disable': 'Sync disabled for many users',
   'user.sync_request': 'Sync requested for a user',
   'users.bulk_sync_request': 'Sync requested for many users',
+  'error_note.set': 'Error category note changed',
   'profile.setting_change': 'Profile setting changed',
   'user.setting_change': 'User setting changed',
   'export.download': 'Data downloaded',

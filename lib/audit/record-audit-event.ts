@@ -18,7 +18,7 @@ export function actorOf(viewer: Viewer): AuditActor {
   return { adminId: viewer.adminId, label: viewer.email };
 }
 
-export type AuditTargetType = 'tenant' | 'admin' | 'profile' | 'user' | 'users' | 'token' | 'issuer';
+export type AuditTargetType = 'tenant' | 'admin' | 'profile' | 'user' | 'users' | 'token' | 'issuer' | 'error_category';
 
 export interface AuditEventInput {
   tenantId: string;

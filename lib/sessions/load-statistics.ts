@@ -11,6 +11,7 @@ import type { KeysetPage } from '@/lib/paging/keyset';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 import { seenErrorCategories } from '@/lib/search/seen-filter-values';
+import { listCategoryNotes } from '@/lib/errors/category-notes';
 import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import type { CappedCount } from '@/lib/paging/capped-count';
 import { countSessions, listSessions, type SessionRow } from './list-sessions';
@@ -29,6 +30,8 @@ export interface StatisticsData {
   table: StatisticsTable;
   /** The error categories the Filter by menu offers. */
   errorCategories: string[];
+  /** The organisation's notes on error categories (shown with their explanation). */
+  categoryNotes: Record<string, string>;
   /** The user a profile's statistics are narrowed to (`user=`), named when in scope. */
   narrowedTo: { id: string; name: string | null } | null;
   result:
@@ -64,11 +67,12 @@ export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, 
   const { from, to } = parsed.ok ? (parsed.value.range as typeof defaults) : defaults;
   const table: StatisticsTable = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';
   const user = parsed.ok ? parsed.value.user : null;
-  const [errorCategories, narrowedTo] = await Promise.all([
+  const [errorCategories, narrowedTo, categoryNotes] = await Promise.all([
     seenErrorCategories(viewer, owner.kind === 'profile' ? owner.id : null),
     user ? userName(viewer, user).then((name) => ({ id: user, name })) : null,
+    listCategoryNotes(viewer),
   ]);
-  const base = { now, defaults, from, to, table, errorCategories, narrowedTo };
+  const base = { now, defaults, from, to, table, errorCategories, narrowedTo, categoryNotes };
   if (!parsed.ok) return { ...base, result: { ok: false, message: parsed.message } };
   const { sort, pageSize, page: pageRequest, ...filter } = parsed.value;
   try {

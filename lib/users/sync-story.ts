@@ -6,12 +6,12 @@ import 'server-only';
 // errors"; the user page shows it, and alert rules are to take it as it is.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows, type Database } from '@/db/client';
-import type { SessionStatus } from '@/domain/sync-vocabulary';
+import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 
 /** How far back a streak is looked for: a user failing for longer is "failing for at least". */
 export const STREAK_LOOKBACK_SESSIONS = 10_000;
 /** How many of the last sessions the page shows by status. */
-export const RECENT_SESSIONS_SHOWN = 30;
+export const RECENT_SESSIONS_SHOWN = 20;
 
 export interface SessionMark {
   id: string;
@@ -81,4 +81,15 @@ export async function recentSessionMarks(tenantId: string, userId: string, count
         order by s.started_at desc, s.id desc limit ${count}`,
   );
   return rows.reverse().map((r) => ({ id: r.id, startedAt: iso(r.started_at), status: r.status }));
+}
+
+/** The category and source of the user's last Error session: what their error is explained by. */
+export async function lastSessionError(tenantId: string, userId: string): Promise<{ category: string | null; source: ErrorSource | null } | null> {
+  const [row] = await queryRows<{ error_category: string | null; error_source: ErrorSource | null }>(
+    getDatabase().db,
+    sql`select s.error_category, s.error_source from sync_sessions s
+        where s.tenant_id = ${tenantId}::uuid and s.user_id = ${userId}::uuid and s.status = 'error'
+        order by s.started_at desc, s.id desc limit 1`,
+  );
+  return row ? { category: row.error_category, source: row.error_source } : null;
 }

@@ -18,9 +18,11 @@ test('every list page stays within its HTML budget', async ({ page }) => {
   const budgets: [string, string, number][] = [
     ['users', '/users', 37 * KB],
     ['profiles', '/profiles', 24 * KB],
-    ['user statistics', `${userPath}/statistics`, 46 * KB],
+    // The user's header carries their recent sync since 2026-12-01 (failing since, 20 session
+    // marks, Sync now): about 10 KB more on every user tab, still under the 60 KB goal.
+    ['user statistics', `${userPath}/statistics`, 57 * KB],
     ['profile statistics', `${profilePath}/statistics`, 47 * KB],
-    ['user sync issues', `${userPath}/sync-issues`, 46 * KB],
+    ['user sync issues', `${userPath}/sync-issues`, 58 * KB],
     ['overview', '/', 130 * KB],
   ];
   const over: string[] = [];

@@ -14,7 +14,11 @@ import { LocalDateTime } from '@/components/time/local-date-time';
 import { requireTenantViewer } from '@/lib/auth/require-viewer';
 import { orNotFound } from '@/lib/http/or-not-found';
 import { getUser } from '@/lib/users/get-user';
-import { failingStreak, recentSessionMarks } from '@/lib/users/sync-story';
+import { failingStreak, lastSessionError, recentSessionMarks } from '@/lib/users/sync-story';
+import { ExplanationBlock } from '@/components/errors/explanation-block';
+import { listCategoryNotes } from '@/lib/errors/category-notes';
+import { explainErrorCategory } from '@/lib/errors/error-catalog';
+import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
 import { SyncStory } from '@/components/users/sync-story';
 import { SyncNowButton } from '@/components/users/sync-now-button';
 import { SyncRequestFact } from '@/components/users/sync-request-fact';
@@ -25,11 +29,18 @@ export default async function UserLayout({ params, children }: { params: Promise
   const viewer = await requireTenantViewer();
   const user = await orNotFound(getUser(viewer, (await params).id));
   // The user is in the viewer's scope (getUser): their sessions may be read by id.
-  const [streak, recent, lastRequest] = await Promise.all([
+  const [streak, recent, lastRequest, lastError, notes] = await Promise.all([
     failingStreak(viewer.tenantId, user.id),
     recentSessionMarks(viewer.tenantId, user.id),
     latestSyncRequest(viewer.tenantId, user.id),
+    lastSessionError(viewer.tenantId, user.id),
+    listCategoryNotes(viewer),
   ]);
+  // A user disabled due to an error, or failing: what their last Error session's category means.
+  const explained =
+    lastError && (user.effectiveStatus === 'error' || streak.failingSince)
+      ? { ...explainErrorCategory(lastError.category, lastError.source), note: lastError.category ? notes[lastError.category] : null }
+      : null;
   const syncOn = user.userSyncEnabled && user.effectiveStatus !== 'error';
   return (
     <Stack spacing={2}>
@@ -53,6 +64,11 @@ export default async function UserLayout({ params, children }: { params: Promise
           {user.syncErrorAt && (
             <FactField label="Error reported">
               <LocalDateTime iso={user.syncErrorAt} />
+            </FactField>
+          )}
+          {explained && (
+            <FactField label={`What the error means${lastError?.category ? ` (${lastError.category}${lastError.source ? `, ${ERROR_SOURCE_LABELS[lastError.source]}` : ''})` : ''}`}>
+              <ExplanationBlock explanation={explained} />
             </FactField>
           )}
           <SyncStory userId={user.id} streak={streak} recent={recent} />

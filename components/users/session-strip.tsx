@@ -1,0 +1,27 @@
+'use client';
+// A user's last sessions as a strip of marks, oldest first, each a link to that session on the
+// Statistics tab. A client component for its weight, not its behaviour: the server sends each
+// session as [start in ms, status] and the links are built here, where the page's payload would
+// otherwise carry thirty links twice (its HTML and its RSC data).
+import type { SessionStatus } from '@/domain/sync-vocabulary';
+import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
+import { sessionInStatistics } from '@/lib/users/session-link';
+import styles from './sync-story.module.css';
+
+export type SessionStripMark = [startedAtMs: number, status: SessionStatus];
+
+export function SessionStrip({ userId, marks }: { userId: string; marks: SessionStripMark[] }) {
+  return (
+    <ol className={styles.strip}>
+      {marks.map(([startedAtMs, status], index) => {
+        // UTC, the same on the server and in the browser (no hydration mismatch); shown on hover by CSS.
+        const label = `${SESSION_STATUS_LABELS[status]}, ${new Date(startedAtMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+        return (
+          <li key={`${startedAtMs}-${index}`}>
+            <a href={sessionInStatistics(userId, startedAtMs)} className={`${styles.mark} ${styles[status]}`} aria-label={label} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
