@@ -11,6 +11,7 @@ import { ADVISORY_LOCKS } from '@/db/advisory-locks';
 import { runTransaction, type Transaction } from '@/db/run-transaction';
 import { bulkActionLimits, interactiveLimits } from '@/lib/db-limits';
 import { actorOf } from '@/lib/audit/record-audit-event';
+import { auditUsersCtes } from '@/lib/audit/users-audit-sql';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { HttpError, tooManyRequests } from '@/lib/http/errors';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
@@ -43,15 +44,16 @@ interface Inserted {
 async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL, now: Date, audit: { action: 'user.sync_request' | 'users.bulk_sync_request'; after: Record<string, string | number> }): Promise<Inserted> {
   await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.syncRequests}, hashtext(${viewer.tenantId}))`);
   const actor = actorOf(viewer);
-  // One user: the event names them. Many: it counts them, and lists them in audit_event_users.
-  const single = audit.action === 'user.sync_request';
-  const target = single ? sql`'user', min(r.id::text), min(r.email)` : sql`'users', null, count(*) || case count(*) when 1 then ' user' else ' users' end`;
-  const listed = single
-    ? sql``
-    : sql`, listed as (
-          insert into audit_event_users (tenant_id, event_occurred_at, event_id, email, user_id, name, status_before)
-          select e.tenant_id, e.occurred_at, e.id, r.email, r.id, r.name, 'enabled'
-          from event e cross join inserted i join ready r on r.id = i.user_id
+  // Many users: one event counting them, listing them in audit_event_users. One user: an event
+  // naming them, like every change of one user.
+  const audited =
+    audit.action === 'users.bulk_sync_request'
+      ? auditUsersCtes({ viewer, now, action: audit.action, after: audit.after, users: 'asked' })
+      : sql`event as (
+          insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_id, target_label, after)
+          select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${audit.action}, 'user', a.id::text, a.email, ${JSON.stringify(audit.after)}::jsonb
+          from asked a
+          returning id
         )`;
   const rows = await queryRows<{ request_id: string | null; event_id: string | null; requested: number }>(
     tx,
@@ -66,14 +68,9 @@ async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL,
           from ready r
           returning id, user_id
         ),
-        event as (
-          insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_id, target_label, after)
-          select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${audit.action}, ${target},
-                 ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('users', count(*))
-          from inserted i join ready r on r.id = i.user_id having count(*) > 0
-          returning tenant_id, occurred_at, id
-        )${listed}
-        select (select id from inserted limit 1) as request_id, (select id from event) as event_id, (select count(*)::int from inserted) as requested`,
+        asked as (select r.tenant_id, r.id, r.email, r.name, 'enabled' as status_before from inserted i join ready r on r.id = i.user_id),
+        ${audited}
+        select (select id from inserted limit 1) as request_id, (select id from event limit 1) as event_id, (select count(*)::int from inserted) as requested`,
   );
   const row = rows[0];
   return { requested: row?.requested ?? 0, requestIds: row?.request_id ? [row.request_id] : [], auditEventId: row?.event_id ?? null };

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { bulkActionLimits } from '@/lib/db-limits';
-import { actorOf } from '@/lib/audit/record-audit-event';
+import { auditUsersCtes } from '@/lib/audit/users-audit-sql';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns } from '@/lib/sync-status/effective-sync-status';
@@ -40,7 +40,6 @@ export async function bulkSetUsersSyncEnabled({
   // makes the error old); disabling changes a user switched on.
   const wouldChange = enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`;
   const action: AuditAction = enabled ? 'users.bulk_sync_enable' : 'users.bulk_sync_disable';
-  const actor = actorOf(viewer);
   const asked = describeUserTarget(target, profileName);
   return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {
     // Millisecond precision, like every time the panel pages by and the single-user switch.
@@ -60,18 +59,7 @@ export async function bulkSetUsersSyncEnabled({
             from target t where u.tenant_id = t.tenant_id and u.id = t.id
             returning t.tenant_id, t.id, t.email, t.name, t.status_before
           ),
-          event as (
-            insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_label, after)
-            select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${action}, 'users',
-                   count(*) || case count(*) when 1 then ' user' else ' users' end,
-                   ${JSON.stringify({ syncEnabled: enabled, ...asked })}::jsonb || jsonb_build_object('users', count(*))
-            from changed having count(*) > 0
-            returning tenant_id, occurred_at, id
-          ),
-          listed as (
-            insert into audit_event_users (tenant_id, event_occurred_at, event_id, email, user_id, name, status_before)
-            select e.tenant_id, e.occurred_at, e.id, c.email, c.id, c.name, c.status_before from event e cross join changed c
-          )
+          ${auditUsersCtes({ viewer, now, action, after: { syncEnabled: enabled, ...asked }, users: 'changed' })}
           select (select count(*)::int from changed) as changed, (select id from event) as event_id`,
     );
     return { changed: row?.changed ?? 0, auditEventId: row?.event_id ?? null };
