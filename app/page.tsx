@@ -13,6 +13,8 @@ import { viewerAccess } from '@/lib/auth/viewer-access';
 import { getViewer } from '@/lib/auth/viewer';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { listCategoryNotes } from '@/lib/errors/category-notes';
+import { FreshnessLine } from '@/components/freshness/freshness-line';
+import { engineFreshnessForPage } from '@/lib/freshness/engine-freshness';
 import { OVERVIEW_DAYS, overviewSearch } from '@/lib/overview/overview-period';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
@@ -26,7 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
   const parsed = parseSearch(overviewSearch(), await searchParams);
-  const scope = await describeViewerScope(viewer);
+  const [scope, freshness] = await Promise.all([describeViewerScope(viewer), engineFreshnessForPage(viewer.tenantId)]);
   const periodLinks = (
     <Stack direction="row" spacing={0.5} component="nav" aria-label="Period">
       {OVERVIEW_DAYS.map((days) => {
@@ -50,6 +52,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Stack>
         {periodLinks}
       </Stack>
+      <FreshnessLine lastBatchAt={freshness.lastBatchAt} lateAfterMinutes={freshness.lateAfterMinutes} longestIntervalMinutes={freshness.longestIntervalMinutes} renderedAt={new Date().toISOString()} figures />
       {parsed.ok ? (
         <OverviewView figures={await getOverviewFigures(viewer, parsed.value)} period={parsed.value} categoryNotes={await listCategoryNotes(viewer)} />
       ) : (

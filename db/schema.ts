@@ -58,6 +58,8 @@ export const tenants = pgTable('tenants', {
   // Granted and revoked by the vendor's support only.
   panelAccessGranted: boolean('panel_access_granted').notNull().default(false),
   panelAccessChangedAt: timestamp('panel_access_changed_at', { withTimezone: true }),
+  // When the tenant's sync engine last sent a batch: how fresh every page's data is.
+  lastBatchAt: timestamp('last_batch_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 

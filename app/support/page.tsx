@@ -38,6 +38,8 @@ export default async function SupportPage() {
           { header: 'Admins', cell: (t) => t.admins },
           { header: 'Profiles', cell: (t) => t.profiles },
           { header: 'SSO issuers', cell: (t) => t.issuers },
+          // A silent engine shows here before its customer notices.
+          { header: <>Engine's last report (<TimeZoneLabel />)</>, cell: (t) => (t.lastBatchAt ? <LocalDateTime iso={t.lastBatchAt} /> : 'never') },
         ]}
       />
     </Stack>

@@ -47,6 +47,8 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
     const issues = batch.issues ?? [];
     await rollups.trackIssues(tx, tenantId, issues.map((i) => i.id), () => upsertIssues(tx, tenantId, issues));
     await rollups.apply(tx, tenantId);
+    // How fresh the tenant's data is (lib/freshness): under the tenant's lock, so in batch order.
+    await tx.execute(sql`update tenants set last_batch_at = now() where id = ${tenantId}::uuid`);
     return { profiles: batch.profiles?.length ?? 0, users: batch.users?.length ?? 0, sessions: sessions.length, issues: issues.length };
   });
 }

@@ -14,6 +14,8 @@ export interface TenantSummary {
   admins: number;
   profiles: number;
   issuers: number;
+  /** When the tenant's sync engine last sent a batch, ISO; null if never. */
+  lastBatchAt: string | null;
 }
 
 // Qualified by hand: inside a subquery drizzle would leave the column unqualified.
@@ -28,6 +30,7 @@ export async function listTenantsForSupport(by: SupportPrincipal): Promise<Tenan
       name: tenants.name,
       panelAccessGranted: tenants.panelAccessGranted,
       panelAccessChangedAt: tenants.panelAccessChangedAt,
+      lastBatchAt: tenants.lastBatchAt,
       admins: sql<number>`(select count(*)::int from admins a where a.tenant_id = ${tenantIdColumn})`,
       profiles: sql<number>`(select count(*)::int from profiles p where p.tenant_id = ${tenantIdColumn})`,
       issuers: sql<number>`(select count(*)::int from tenant_sso_issuers i where i.tenant_id = ${tenantIdColumn})`,
@@ -35,7 +38,7 @@ export async function listTenantsForSupport(by: SupportPrincipal): Promise<Tenan
     .from(tenants)
     .orderBy(asc(tenants.name))
     .limit(1_000);
-  return rows.map((row) => ({ ...row, panelAccessChangedAt: row.panelAccessChangedAt?.toISOString() ?? null }));
+  return rows.map((row) => ({ ...row, panelAccessChangedAt: row.panelAccessChangedAt?.toISOString() ?? null, lastBatchAt: row.lastBatchAt?.toISOString() ?? null }));
 }
 
 export async function findTenantBySlug(slug: string): Promise<{ id: string; name: string } | null> {

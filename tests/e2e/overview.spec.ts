@@ -46,3 +46,24 @@ test('a bad period is a clear message', async ({ page }) => {
   await signInAt(page, '/?days=12', 'admin@acme.test');
   await expect(page.getByText('"days" must be one of 1, 7, 30, 90.')).toBeVisible();
 });
+
+test('the overview says how fresh its data is, and warns when the sync engine has gone quiet', async ({ page }) => {
+  await signInAt(page, '/', 'admin@acme.test');
+  const freshness = page.getByTestId('freshness');
+  await expect(freshness).toContainText(/^Data from the sync engine: \d+ (second|minute|hour)s? ago\. The figures count everything it reported up to \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+  // Three hours later without a batch (the browser's clock moved, nothing waited for): at the
+  // next minute's check the line turns into a warning.
+  await page.clock.install({ time: Date.now() + 3 * 3_600_000 });
+  await page.reload();
+  await page.clock.runFor(61_000);
+  await expect(page.getByRole('alert').filter({ hasText: 'No data from the sync engine for' })).toContainText('so it may have stopped');
+  await saveScreenshot(page, 'overview-engine-quiet');
+});
+
+test('support sees when each tenant’s sync engine last reported', async ({ page }) => {
+  await signInAt(page, '/support', 'support@vendor.test');
+  const tenants = page.getByRole('table');
+  await expect(tenants.getByRole('columnheader', { name: /^Engine's last report/ })).toBeVisible();
+  // The demo's engines reported when the demo data was loaded: the last column has its time.
+  await expect(tenants.getByRole('row').filter({ hasText: 'Acme' }).getByRole('cell').last().locator('time')).toHaveCount(1);
+});

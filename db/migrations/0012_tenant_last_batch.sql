@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "last_batch_at" timestamp with time zone;
