@@ -43,4 +43,10 @@ describeEachDatabase('the sync engine’s freshness', (database) => {
     await db.delete(userSettings).where(eq(userSettings.tenantId, tenantId));
     await db.delete(profileSettings).where(eq(profileSettings.tenantId, tenantId));
   });
+
+  it('counts an empty batch: an engine with nothing to report says it is alive', async () => {
+    const quiet = (await createTenant(database().db)).id;
+    await ingest(database().db, quiet, {});
+    expect(await engineFreshness(quiet)).toMatchObject({ late: false });
+  });
 });
