@@ -15,7 +15,8 @@ import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { listCategoryNotes } from '@/lib/errors/category-notes';
 import { FreshnessLine } from '@/components/freshness/freshness-line';
 import { engineFreshnessForPage } from '@/lib/freshness/engine-freshness';
-import { OVERVIEW_DAYS, overviewSearch } from '@/lib/overview/overview-period';
+import { OVERVIEW_DAYS, overviewSearch, type OverviewPeriod } from '@/lib/overview/overview-period';
+import type { TenantViewer } from '@/lib/auth/viewer';
 import { parseSearch } from '@/lib/search/parse-search';
 import type { SearchParams } from '@/lib/search/search-params';
 import { describeViewerScope } from '@/lib/profiles/describe-viewer-scope';
@@ -23,6 +24,12 @@ import { describeViewerScope } from '@/lib/profiles/describe-viewer-scope';
 export const metadata: Metadata = { title: 'Overview' };
 
 const PERIOD_LABELS: Record<(typeof OVERVIEW_DAYS)[number], string> = { 1: 'Today', 7: '7 days', 30: '30 days', 90: '90 days' };
+
+/** The figures and the organisation's notes on error categories, read side by side. */
+async function overviewData(viewer: TenantViewer, period: OverviewPeriod) {
+  const [figures, categoryNotes] = await Promise.all([getOverviewFigures(viewer, period), listCategoryNotes(viewer)]);
+  return { figures, categoryNotes };
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
@@ -54,7 +61,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Stack>
       <FreshnessLine lastBatchAt={freshness.lastBatchAt} lateAfterMinutes={freshness.lateAfterMinutes} longestIntervalMinutes={freshness.longestIntervalMinutes} renderedAt={new Date().toISOString()} figures />
       {parsed.ok ? (
-        <OverviewView figures={await getOverviewFigures(viewer, parsed.value)} period={parsed.value} categoryNotes={await listCategoryNotes(viewer)} />
+        <OverviewView {...await overviewData(viewer, parsed.value)} period={parsed.value} />
       ) : (
         <ListProblem controls={null} message={parsed.message} resetHref="/" resetLabel="Show the last 7 days" />
       )}

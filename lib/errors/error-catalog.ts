@@ -3,7 +3,7 @@
 // issues, each with what it means and what an admin can do. Shown where an error appears (a
 // session's category, a user's error, a sync issue's code, the overview) and whole on /errors.
 // A category or code not here says so instead of guessing. Pure data: the browser's tables use it.
-import { ERROR_CODE_MEANINGS, ERROR_SOURCES, type ErrorSource } from '@/domain/sync-vocabulary';
+import { ERROR_CODE_MEANINGS, type ErrorSource } from '@/domain/sync-vocabulary';
 
 export interface Explanation {
   /** Whether the catalog knows it; an unknown one says so in `meaning`. */
@@ -98,4 +98,3 @@ export function explainIssueCode(code: number): Explanation {
 }
 
 export const CATALOGUED_CATEGORIES = Object.keys(ERROR_CATEGORY_CATALOG);
-export const CATALOGUED_SOURCES = ERROR_SOURCES;

@@ -10,7 +10,7 @@ import { getDatabase, queryRows } from '@/db/client';
 import { ADVISORY_LOCKS } from '@/db/advisory-locks';
 import { runTransaction, type Transaction } from '@/db/run-transaction';
 import { bulkActionLimits, interactiveLimits } from '@/lib/db-limits';
-import { actorOf } from '@/lib/audit/record-audit-event';
+import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { auditUsersCtes } from '@/lib/audit/users-audit-sql';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { HttpError, tooManyRequests } from '@/lib/http/errors';
@@ -36,26 +36,24 @@ function readyForRequest(now: Date): SQL {
 
 interface Inserted {
   requested: number;
-  requestIds: string[];
+  /** One of the requests made (the only one, when one user was asked for). */
+  requestId: string | null;
   auditEventId: string | null;
 }
 
-/** Inserts a request for each user `which` selects and is ready, numbered after the tenant's last; audited. */
-async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL, now: Date, audit: { action: 'user.sync_request' | 'users.bulk_sync_request'; after: Record<string, string | number> }): Promise<Inserted> {
+/**
+ * Inserts a request for each user `which` selects and is ready, numbered after the tenant's
+ * last. With `bulkAudit`, the same statement records one event counting them and listing them;
+ * a single user's request is audited by the caller, like every change of one user.
+ */
+async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL, now: Date, bulkAudit?: Record<string, string | number>): Promise<Inserted> {
   await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.syncRequests}, hashtext(${viewer.tenantId}))`);
   const actor = actorOf(viewer);
-  // Many users: one event counting them, listing them in audit_event_users. One user: an event
-  // naming them, like every change of one user.
-  const audited =
-    audit.action === 'users.bulk_sync_request'
-      ? auditUsersCtes({ viewer, now, action: audit.action, after: audit.after, users: 'asked' })
-      : sql`event as (
-          insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_id, target_label, after)
-          select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${audit.action}, 'user', a.id::text, a.email, ${JSON.stringify(audit.after)}::jsonb
-          from asked a
-          returning id
-        )`;
-  const rows = await queryRows<{ request_id: string | null; event_id: string | null; requested: number }>(
+  const audited = bulkAudit
+    ? sql`, ${auditUsersCtes({ viewer, now, action: 'users.bulk_sync_request', after: bulkAudit, users: 'asked' })}
+        select (select id from inserted limit 1) as request_id, (select id from event) as event_id, (select count(*)::int from inserted) as requested`
+    : sql` select (select id from inserted limit 1) as request_id, null::uuid as event_id, (select count(*)::int from inserted) as requested`;
+  const [row] = await queryRows<{ request_id: string | null; event_id: string | null; requested: number }>(
     tx,
     sql`with last as (select coalesce(max(seq), 0) as seq from sync_requests where tenant_id = ${viewer.tenantId}::uuid),
         ready as (
@@ -68,12 +66,9 @@ async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL,
           from ready r
           returning id, user_id
         ),
-        asked as (select r.tenant_id, r.id, r.email, r.name, 'enabled' as status_before from inserted i join ready r on r.id = i.user_id),
-        ${audited}
-        select (select id from inserted limit 1) as request_id, (select id from event limit 1) as event_id, (select count(*)::int from inserted) as requested`,
+        asked as (select r.tenant_id, r.id, r.email, r.name, 'enabled' as status_before from inserted i join ready r on r.id = i.user_id)${audited}`,
   );
-  const row = rows[0];
-  return { requested: row?.requested ?? 0, requestIds: row?.request_id ? [row.request_id] : [], auditEventId: row?.event_id ?? null };
+  return { requested: row?.requested ?? 0, requestId: row?.request_id ?? null, auditEventId: row?.event_id ?? null };
 }
 
 export interface SyncRequestMade {
@@ -93,8 +88,11 @@ export async function requestUserSync(viewer: TenantViewer, userId: string): Pro
   return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
     const now = new Date();
     const which = sql`u.tenant_id = ${viewer.tenantId}::uuid and u.id = ${user.id}::uuid`;
-    const made = await insertRequests(tx, viewer, which, now, { action: 'user.sync_request', after: { syncRequested: 'now' } });
-    if (made.requested === 1) return { id: made.requestIds[0]!, requestedAt: now.toISOString() };
+    const made = await insertRequests(tx, viewer, which, now);
+    if (made.requestId) {
+      await recordAuditEvent(tx, { tenantId: viewer.tenantId, actor: actorOf(viewer), action: 'user.sync_request', targetType: 'user', targetId: user.id, targetLabel: user.email, after: { syncRequested: 'now' } });
+      return { id: made.requestId, requestedAt: now.toISOString() };
+    }
     const [pause] = await queryRows<{ until: Date | string | null }>(tx, sql`select ${lastSyncActivity} + interval '1 millisecond' * ${SYNC_REQUEST_PAUSE_MS} as until from users u where u.tenant_id = ${viewer.tenantId}::uuid and u.id = ${user.id}::uuid`);
     const until = pause?.until ? new Date(pause.until) : now;
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
@@ -110,7 +108,7 @@ export interface BulkSyncRequests {
 /** Sync now for the users a list selected: those Enabled and past their pause; the others are left out. */
 export async function requestUsersSync(viewer: TenantViewer, target: UserTarget, profileName: string | null = null): Promise<BulkSyncRequests> {
   return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {
-    const made = await insertRequests(tx, viewer, userTargetSql(viewer, target), new Date(), { action: 'users.bulk_sync_request', after: describeUserTarget(target, profileName) });
+    const made = await insertRequests(tx, viewer, userTargetSql(viewer, target), new Date(), describeUserTarget(target, profileName));
     return { requested: made.requested, auditEventId: made.auditEventId };
   });
 }
