@@ -6,7 +6,10 @@ import { ThemeRegistry } from '@/components/theme-registry';
 import { DatabaseUnavailable } from '@/components/shell/database-unavailable';
 import { env } from '@/config/env';
 import { isDatabaseUnavailable } from '@/db/database-errors';
-import { getViewer } from '@/lib/auth/viewer';
+import { getViewer, type Viewer } from '@/lib/auth/viewer';
+import { viewerAccess } from '@/lib/auth/viewer-access';
+import { HeaderFreshness } from '@/components/freshness/header-freshness';
+import { engineFreshnessForPage } from '@/lib/freshness/engine-freshness';
 import { NONCE_HEADER } from '@/lib/http/content-security-policy';
 import './theme-variables.css';
 import './component-styles.css';
@@ -16,6 +19,20 @@ export const metadata: Metadata = {
   title: { default: 'Sync Admin Panel', template: '%s · Sync Admin Panel' },
   description: 'Monitor and manage the mailbox and CRM synchronization of your users',
 };
+
+/** Every page of a tenant's admin says how fresh its data is; support and the sign-in pages don't. */
+async function headerFreshness(viewer: Viewer | null) {
+  const access = viewerAccess(viewer);
+  if (access.kind !== 'tenant') return undefined;
+  const freshness = await engineFreshnessForPage(access.viewer.tenantId).catch((error: unknown) => {
+    // The header's word is not worth the page: the page's own reads say the database is away.
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  if (!freshness) return undefined;
+  const { lastBatchAt, lateAfterMinutes, longestIntervalMinutes } = freshness;
+  return <HeaderFreshness lastBatchAt={lastBatchAt} lateAfterMinutes={lateAfterMinutes} longestIntervalMinutes={longestIntervalMinutes} renderedAt={new Date().toISOString()} />;
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads its viewer from the database first: while it does not answer, the page
@@ -39,7 +56,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <DatabaseUnavailable />
             </AppShell>
           ) : (
-            <AppShell viewer={viewer.found}>{children}</AppShell>
+            <AppShell viewer={viewer.found} freshness={await headerFreshness(viewer.found)}>
+              {children}
+            </AppShell>
           )}
         </ThemeRegistry>
       </body>

@@ -23,7 +23,7 @@ function SignedInAdmin({ viewer, testId }: { viewer: Viewer; testId?: string }) 
 }
 
 // Plain elements styled by app-shell.module.css: the frame is on every page (issue 20).
-export function AppShell({ viewer, children }: { viewer: Viewer | null; children: ReactNode }) {
+export function AppShell({ viewer, freshness, children }: { viewer: Viewer | null; freshness?: ReactNode; children: ReactNode }) {
   const sections = navigationFor(viewer);
   return (
     <div className={styles.frame}>
@@ -33,6 +33,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer | null; children
           <span className={styles.title}>Sync Admin Panel</span>
           {sections.length > 0 && <TopBarNavigation sections={sections} />}
           <div className={styles.spacer} />
+          {freshness && <div className={styles.freshness}>{freshness}</div>}
           {viewer && (
             <div className={styles.account}>
               <div className={styles.wideOnly}>

@@ -7,14 +7,9 @@ import { sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDatabase, queryRows } from '@/db/client';
 import { settingDefinition } from '@/lib/settings/catalog';
+import { describeFreshness, type ReportedFreshness } from './describe-freshness';
 
-export interface EngineFreshness {
-  /** The last batch, ISO; null when the engine never reported. */
-  lastBatchAt: string | null;
-  /** The longest sync interval in use, in minutes. */
-  longestIntervalMinutes: number;
-  /** Past this many minutes without a batch, the data is late. */
-  lateAfterMinutes: number;
+export interface EngineFreshness extends ReportedFreshness {
   /** No batch yet, or none for lateAfterMinutes at `now`. */
   late: boolean;
 }
@@ -37,13 +32,8 @@ export async function engineFreshness(tenantId: string, now: Date = new Date()):
   );
   const longestIntervalMinutes = row?.longest ?? DEFAULT_INTERVAL_MINUTES;
   const lateAfterMinutes = 2 * longestIntervalMinutes;
-  const lastBatchAt = row?.last_batch_at ? new Date(row.last_batch_at) : null;
-  return {
-    lastBatchAt: lastBatchAt?.toISOString() ?? null,
-    longestIntervalMinutes,
-    lateAfterMinutes,
-    late: !lastBatchAt || now.getTime() - lastBatchAt.getTime() > lateAfterMinutes * 60_000,
-  };
+  const reported = { lastBatchAt: row?.last_batch_at ? new Date(row.last_batch_at).toISOString() : null, longestIntervalMinutes, lateAfterMinutes };
+  return { ...reported, late: describeFreshness(reported, now.getTime()).kind !== 'fresh' };
 }
 
 /** For the page being rendered: its header and its overview ask once. */

@@ -60,6 +60,20 @@ test('the overview says how fresh its data is, and warns when the sync engine ha
   await saveScreenshot(page, 'overview-engine-quiet');
 });
 
+test('every page of the panel says in its header how fresh the data is, and warns there too', async ({ page }) => {
+  await signInAt(page, '/users', 'admin@acme.test');
+  const header = page.getByRole('banner').getByTestId('header-freshness');
+  await expect(header).toHaveText(/^Engine data \d+ (second|minute|hour)s? ago$/);
+  await page.clock.install({ time: Date.now() + 3 * 3_600_000 });
+  await page.reload();
+  await page.clock.runFor(61_000);
+  await expect(header).toHaveText(/^No engine data for 3 hours$/);
+  // The warning leads to the overview, which says it in full.
+  await header.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('alert').filter({ hasText: 'No data from the sync engine for' })).toBeVisible();
+});
+
 test('support sees when each tenant’s sync engine last reported', async ({ page }) => {
   await signInAt(page, '/support', 'support@vendor.test');
   const tenants = page.getByRole('table');
