@@ -177,6 +177,9 @@ export const profiles = pgTable(
     name: text('name').notNull(),
     syncEnabled: boolean('sync_enabled').notNull().default(true),
     syncEnabledChangedAt: timestamp('sync_enabled_changed_at', { withTimezone: true }),
+    // When the engine reported the profile removed (a batch's `removed: true`); null while it is
+    // in the directory. A profile is removed only once it has no users left.
+    removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -204,6 +207,9 @@ export const users = pgTable(
     syncEnabled: boolean('sync_enabled').notNull().default(true),
     syncEnabledAt: timestamp('sync_enabled_at', { withTimezone: true }),
     syncEnabledChangedAt: timestamp('sync_enabled_changed_at', { withTimezone: true }),
+    // When the engine reported the user gone (left the company): out of the lists, the counts
+    // and sync-state, their sessions, issues and logs kept. Null again when reported again.
+    removedAt: timestamp('removed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -218,6 +224,10 @@ export const users = pgTable(
     index('users_tenant_sync_error_idx')
       .on(t.tenantId, t.syncErrorAt)
       .where(sql`${t.syncErrorAt} is not null`),
+    // The Removed filter: few users, newest removal first.
+    index('users_tenant_removed_idx')
+      .on(t.tenantId, t.removedAt)
+      .where(sql`${t.removedAt} is not null`),
   ],
 );
 

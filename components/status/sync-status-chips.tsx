@@ -1,5 +1,5 @@
 // The sync statuses, always as text and colour: Enabled green; Disabled and Disabled due to an
-// error red (with the engine's reason at hand). The six session statuses each have an icon too:
+// error red (with the engine's reason at hand); Removed (by the engine) outlined grey. The six session statuses each have an icon too:
 // Ready to synchronize (outlined) and Skipped (filled) share grey, and colour alone is not enough.
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
@@ -22,7 +22,7 @@ export function SyncStatusChip({ enabled }: { enabled: boolean }) {
 export function EffectiveStatusChip({ status, reason, fullReason = false }: { status: EffectiveSyncStatus; reason?: string | null; fullReason?: boolean }) {
   return (
     <Stack spacing={0.25} sx={{ py: 0.5, alignItems: 'flex-start', minWidth: 0, maxWidth: '100%' }}>
-      <StatusChip label={EFFECTIVE_SYNC_STATUS_LABELS[status]} tone={status === 'enabled' ? 'good' : 'bad'} />
+      <StatusChip label={EFFECTIVE_SYNC_STATUS_LABELS[status]} tone={status === 'enabled' ? 'good' : status === 'removed' ? 'neutral' : 'bad'} />
       {status === 'error' && reason && (
         <Typography
           variant="caption"

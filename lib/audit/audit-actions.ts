@@ -13,6 +13,11 @@ export const AUDIT_ACTIONS = {
   'users.bulk_sync_disable': 'Sync disabled for many users',
   'user.sync_request': 'Sync requested for a user',
   'users.bulk_sync_request': 'Sync requested for many users',
+  // The sync engine reported users or profiles gone from its directory, or back in it.
+  'users.engine_remove': 'Users removed by the sync engine',
+  'users.engine_restore': 'Users reported again by the sync engine',
+  'profile.engine_remove': 'Profile removed by the sync engine',
+  'profile.engine_restore': 'Profile reported again by the sync engine',
   'error_note.set': 'Error category note changed',
   'profile.setting_change': 'Profile setting changed',
   'user.setting_change': 'User setting changed',

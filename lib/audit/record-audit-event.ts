@@ -13,6 +13,8 @@ export interface AuditActor {
 }
 
 export const COMMAND_LINE_ACTOR: AuditActor = { adminId: null, label: 'command line' };
+/** Changes the sync engine's batches make to the directory (users and profiles removed or back). */
+export const SYNC_ENGINE_ACTOR: AuditActor = { adminId: null, label: 'sync engine' };
 
 export function actorOf(viewer: Viewer): AuditActor {
   return { adminId: viewer.adminId, label: viewer.email };

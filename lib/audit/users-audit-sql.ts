@@ -3,18 +3,31 @@ import 'server-only';
 // and the count; the target "9 users") and one audit_event_users row per user, in the same
 // statement as the change. `users` names a CTE of the statement with the users changed
 // (tenant_id, id, email, name, status_before); the CTEs added are `event` and `listed`. Bulk
-// enable/disable and bulk Sync now record themselves so (lib/sync-status, lib/sync-requests).
+// enable/disable and bulk Sync now record themselves so (lib/sync-status, lib/sync-requests), and
+// so do the users the sync engine removes or brings back (lib/ingest/sections/directory-removals.ts).
 import { sql, type SQL } from 'drizzle-orm';
-import type { TenantViewer } from '@/lib/auth/viewer';
 import type { AuditAction } from './audit-actions';
-import { actorOf } from './record-audit-event';
+import type { AuditActor } from './record-audit-event';
 
-export function auditUsersCtes({ viewer, now, action, after, users }: { viewer: TenantViewer; now: Date; action: AuditAction; after: Record<string, unknown>; users: string }): SQL {
-  const actor = actorOf(viewer);
+export function auditUsersCtes({
+  tenantId,
+  actor,
+  now,
+  action,
+  after,
+  users,
+}: {
+  tenantId: string;
+  actor: AuditActor;
+  now: Date;
+  action: AuditAction;
+  after: Record<string, unknown>;
+  users: string;
+}): SQL {
   const changed = sql.raw(users);
   return sql`event as (
       insert into audit_events (tenant_id, occurred_at, actor_admin_id, actor_label, action, target_type, target_label, after)
-      select ${viewer.tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${action}, 'users',
+      select ${tenantId}::uuid, ${now}, ${actor.adminId}::uuid, ${actor.label}, ${action}, 'users',
              count(*) || case count(*) when 1 then ' user' else ' users' end,
              ${JSON.stringify(after)}::jsonb || jsonb_build_object('users', count(*))
       from ${changed} having count(*) > 0

@@ -33,9 +33,10 @@ export function planDemoTenant(tenant: DemoTenant, seed: number, endAt: Date, da
 export function* generateDemoBatches(plan: DemoPlan, seed: number): Generator<IngestBatch> {
   const { tenant, users, startAt, endAt } = plan;
   yield {
-    profiles: tenant.profiles.map((p) => ({ id: p.engineId, name: p.name })),
+    profiles: tenant.profiles.map((p) => ({ id: p.engineId, name: p.name, removed: false })),
     users: users.map((u) => ({
       email: u.email,
+      removed: false,
       name: u.name,
       profileId: u.profile.engineId,
       syncError:

@@ -39,7 +39,7 @@ export async function acceptBatch(tenantId: string, body: Uint8Array): Promise<B
   try {
     return await writeBatch(getDatabase().ingestDb, tenantId, parsed.data);
   } catch (error) {
-    if (error instanceof IngestReferenceError) throw new HttpError(422, 'The batch names profiles, users or sessions unknown to this tenant; nothing was written.', error.problems);
+    if (error instanceof IngestReferenceError) throw new HttpError(422, error.summary, error.problems);
     throw error;
   }
 }

@@ -25,33 +25,61 @@ const optionalText = (max: number) => text(max).nullable().optional();
 
 // The enumerations are the sync vocabulary's (domain/sync-vocabulary.ts).
 
-export const batchProfileSchema = z.object({
-  id: engineIdSchema,
-  name,
-});
+// A directory item the engine reports gone: `removed: true` needs only its key (the rest, if
+// sent, is ignored). Without it — or with `false` — the item is in the directory, and one that
+// was removed comes back.
+const removedFlag = z
+  .boolean()
+  .optional()
+  .describe('true: gone from the directory (only the key is needed); absent or false: present, and brought back if it was removed');
 
-export const batchUserSchema = z.object({
-  email: emailSchema,
-  name,
-  profileId: engineIdSchema,
-  // Absent: unchanged. null: the engine cleared the error.
-  syncError: z
-    .object({ reason: text(2_000).trim().min(1), at: instantSchema })
-    .nullable()
-    .optional(),
-  // The user's own choices in the add-in; null clears one (the profile's value applies again).
-  // Values of settings the profile forces are ignored: a forced value is never overridden.
-  settings: z
-    .record(text(100), z.union([text(100), z.boolean(), z.null()]))
-    .optional()
-    .superRefine((settings, context) => {
-      for (const [key, value] of Object.entries(settings ?? {})) {
-        if (value === null && settingDefinition(key)) continue;
-        const parsed = parseSetting(key, value);
-        if (!parsed.ok) context.addIssue({ code: 'custom', path: [key], message: parsed.message });
-      }
-    }),
-});
+/** Fields a present item needs and a removed one does not. */
+function requiredUnlessRemoved<Item extends { removed?: boolean }>(...fields: (keyof Item & string)[]) {
+  return (item: Item, context: z.RefinementCtx) => {
+    if (item.removed) return;
+    for (const field of fields) if (item[field] === undefined) context.addIssue({ code: 'custom', path: [field], message: 'is required unless "removed" is true' });
+  };
+}
+
+export const batchProfileSchema = z
+  .object({
+    id: engineIdSchema,
+    name: name.optional().describe('Required unless `removed` is true'),
+    removed: removedFlag,
+  })
+  .superRefine(requiredUnlessRemoved('name'))
+  // After validation, a removed profile is its id; a present one has its name.
+  .transform(({ id, name, removed }) => (removed ? { id, removed: true as const } : { id, name: name!, removed: false as const }));
+
+export const batchUserSchema = z
+  .object({
+    email: emailSchema,
+    name: name.optional().describe('Required unless `removed` is true'),
+    profileId: engineIdSchema.optional().describe('Required unless `removed` is true'),
+    removed: removedFlag,
+    // Absent: unchanged. null: the engine cleared the error.
+    syncError: z
+      .object({ reason: text(2_000).trim().min(1), at: instantSchema })
+      .nullable()
+      .optional(),
+    // The user's own choices in the add-in; null clears one (the profile's value applies again).
+    // Values of settings the profile forces are ignored: a forced value is never overridden.
+    settings: z
+      .record(text(100), z.union([text(100), z.boolean(), z.null()]))
+      .optional()
+      .superRefine((settings, context) => {
+        for (const [key, value] of Object.entries(settings ?? {})) {
+          if (value === null && settingDefinition(key)) continue;
+          const parsed = parseSetting(key, value);
+          if (!parsed.ok) context.addIssue({ code: 'custom', path: [key], message: parsed.message });
+        }
+      }),
+  })
+  .superRefine(requiredUnlessRemoved('name', 'profileId'))
+  // After validation, a removed user is their email; a present one has every field it needs.
+  .transform(({ removed, name, profileId, ...user }) =>
+    removed ? { email: user.email, removed: true as const } : { ...user, name: name!, profileId: profileId!, removed: false as const },
+  );
 
 export const batchSessionSchema = z.object({
   id: engineIdSchema,
@@ -124,5 +152,9 @@ export type IngestBatch = z.infer<typeof batchSchema>;
 export type IngestBatchInput = z.input<typeof batchSchema>;
 export type BatchProfile = z.infer<typeof batchProfileSchema>;
 export type BatchUser = z.infer<typeof batchUserSchema>;
+export type PresentProfile = Extract<BatchProfile, { removed: false }>;
+export type PresentUser = Extract<BatchUser, { removed: false }>;
+export const isPresent = <Item extends { removed: boolean }>(item: Item): item is Extract<Item, { removed: false }> => !item.removed;
+export const isRemoved = <Item extends { removed: boolean }>(item: Item): item is Extract<Item, { removed: true }> => item.removed;
 export type BatchSession = z.infer<typeof batchSessionSchema>;
 export type BatchIssue = z.infer<typeof batchIssueSchema>;

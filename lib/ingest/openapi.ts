@@ -42,7 +42,7 @@ export function buildOpenApiDocument() {
       title: 'Sync Admin Panel ingestion API',
       version: '1',
       description:
-        'The sync engine reports profiles, users, sessions (with logs) and sync issues in idempotent, all-or-nothing batches, and reads the admins\' switches. Every section is optional; upserts go by the engine\'s ids (users by email); sessions only move forward.',
+        'The sync engine reports profiles, users, sessions (with logs) and sync issues in idempotent, all-or-nothing batches, and reads the admins\' switches. Every section is optional; upserts go by the engine\'s ids (users by email); sessions only move forward. A user or profile that left is reported with `removed: true` (its key alone is enough): it leaves the panel\'s lists and sync-state, keeps its history, and comes back when reported again; a profile is removed only without users.',
     },
     servers: [{ url: '/api/ingest/v1' }],
     components: {
@@ -63,7 +63,7 @@ export function buildOpenApiDocument() {
             '400': error('The body is not JSON'),
             '401': error('Missing, unknown or revoked token'),
             '413': error('Body over 64 MB or a section over 10,000 items'),
-            '422': error('Invalid items or references unknown to the tenant, each by JSON path; nothing written'),
+            '422': error('Invalid items, references unknown to the tenant, or a removed profile that would keep users, each by JSON path; nothing written'),
           },
         },
       },

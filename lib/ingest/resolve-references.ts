@@ -6,7 +6,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { readInChunks } from '@/db/chunked';
 import type { Database } from '@/db/client';
 import { profiles, syncRequests, syncSessions, users } from '@/db/schema';
-import type { IngestBatch } from './batch-schema';
+import { isPresent, isRemoved, type IngestBatch } from './batch-schema';
 
 type Reader = Pick<Database, 'select'>;
 
@@ -15,8 +15,12 @@ export interface IngestProblem {
   message: string;
 }
 
+/** Items the batch cannot apply to the tenant's directory, each by path: 422, nothing written. */
 export class IngestReferenceError extends Error {
-  constructor(readonly problems: IngestProblem[]) {
+  constructor(
+    readonly problems: IngestProblem[],
+    readonly summary = 'The batch names profiles, users or sessions unknown to this tenant; nothing was written.',
+  ) {
     super(`${problems.length} unknown reference(s) in the batch`);
     this.name = 'IngestReferenceError';
   }
@@ -44,10 +48,16 @@ export async function findUnknownReferences(db: Reader, tenantId: string, batch:
   const batchUsers = new Set((batch.users ?? []).map((u) => u.email));
   const batchSessions = new Set((batch.sessions ?? []).map((s) => s.id));
 
-  const profileRefs = new Set((batch.users ?? []).map((u) => u.profileId).filter((id) => !batchProfiles.has(id)));
+  const presentUsers = (batch.users ?? []).filter(isPresent);
+  const profileRefs = new Set(presentUsers.map((u) => u.profileId).filter((id) => !batchProfiles.has(id)));
   const userRefs = new Set(
     [...(batch.sessions ?? []), ...(batch.issues ?? [])].map((x) => x.userEmail).filter((e) => !batchUsers.has(e)),
   );
+  // What the engine reports removed must be there to remove (a replay finds it removed already).
+  const removedProfiles = (batch.profiles ?? []).filter(isRemoved).map((p) => p.id);
+  const removedUsers = (batch.users ?? []).filter(isRemoved).map((u) => u.email);
+  for (const id of removedProfiles) profileRefs.add(id);
+  for (const email of removedUsers) userRefs.add(email);
   const sessionRefs = new Set(
     (batch.issues ?? []).flatMap((i) => (i.sessionId && !batchSessions.has(i.sessionId) ? [i.sessionId] : [])),
   );
@@ -70,13 +80,20 @@ export async function findUnknownReferences(db: Reader, tenantId: string, batch:
     ).map((row) => [row.id, row.email]),
   );
 
-  const knownProfile = (id: string) => batchProfiles.has(id) || storedProfiles.has(id);
-  const knownUser = (email: string) => batchUsers.has(email) || storedUsers.has(email);
+  const removedProfileSet = new Set(removedProfiles);
+  const removedUserSet = new Set(removedUsers);
+  const knownProfile = (id: string) => (batchProfiles.has(id) && !removedProfileSet.has(id)) || storedProfiles.has(id);
+  const knownUser = (email: string) => (batchUsers.has(email) && !removedUserSet.has(email)) || storedUsers.has(email);
+
+  (batch.profiles ?? []).forEach((profile, index) => {
+    if (profile.removed && !storedProfiles.has(profile.id)) problems.push({ path: `profiles[${index}].id`, message: `unknown profile "${profile.id}"` });
+  });
   const knownSession = (id: string) => batchSessions.has(id) || storedSessions.has(id);
 
   (batch.users ?? []).forEach((user, index) => {
-    if (!knownProfile(user.profileId))
-      problems.push({ path: `users[${index}].profileId`, message: `unknown profile "${user.profileId}"` });
+    if (user.removed) {
+      if (!storedUsers.has(user.email)) problems.push({ path: `users[${index}].email`, message: `unknown user "${user.email}"` });
+    } else if (!knownProfile(user.profileId)) problems.push({ path: `users[${index}].profileId`, message: `unknown profile "${user.profileId}"` });
   });
   (batch.sessions ?? []).forEach((session, index) => {
     if (!knownUser(session.userEmail))

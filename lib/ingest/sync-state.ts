@@ -1,9 +1,10 @@
 import 'server-only';
 // What the sync engine must obey: each profile's and user's switch and settings, by the
-// engine's own ids. Deterministic order, so the ETag (a hash of the document) changes exactly
+// engine's own ids — for the directory as it stands: users and profiles it reported removed are
+// not in it. Deterministic order, so the ETag (a hash of the document) changes exactly
 // when something in it does.
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { getDatabase } from '@/db/client';
 import { profileSettings, profiles, userSettings, users } from '@/db/schema';
 import { SETTINGS, type SettingValue } from '@/lib/settings/catalog';
@@ -39,7 +40,7 @@ export async function getSyncState(tenantId: string): Promise<{ body: string; et
   const profileRows = await db
     .select({ panelId: profiles.id, id: profiles.engineId, name: profiles.name, syncEnabled: profiles.syncEnabled })
     .from(profiles)
-    .where(eq(profiles.tenantId, tenantId))
+    .where(and(eq(profiles.tenantId, tenantId), isNull(profiles.removedAt)))
     .orderBy(asc(profiles.engineId));
   const engineIdOf = new Map(profileRows.map((p) => [p.panelId, p.id]));
   const profileEntries = groupByOwner<ProfileSettingEntry>(
@@ -55,7 +56,7 @@ export async function getSyncState(tenantId: string): Promise<{ body: string; et
   const userRows = await db
     .select({ id: users.id, email: users.email, profileId: users.profileId, syncEnabled: users.syncEnabled, syncEnabledAt: users.syncEnabledAt })
     .from(users)
-    .where(eq(users.tenantId, tenantId))
+    .where(and(eq(users.tenantId, tenantId), isNull(users.removedAt)))
     .orderBy(asc(users.email));
   const state: SyncState = {
     profiles: profileRows.map(({ panelId, id, name, syncEnabled }) => {

@@ -1,7 +1,7 @@
 import 'server-only';
 // Writes one validated batch of the sync engine for one tenant: all or nothing, in one
-// transaction. The sections are written in a fixed order (profiles, users, their settings,
-// sessions with their logs and the Sync now requests they answer, issues; each sorted by key; rollups last, in key order), so that
+// transaction. The sections are written in a fixed order (profiles, users, their settings, the
+// users and profiles reported removed, sessions with their logs and the Sync now requests they answer, issues; each sorted by key; rollups last, in key order), so that
 // concurrent batches cannot deadlock. Replays change nothing; the admins' switches are never
 // touched. Each section is a file of its own under sections/.
 // A tenant's batches take turns (a transaction-level advisory lock on the tenant): the rollups
@@ -14,8 +14,10 @@ import { ADVISORY_LOCKS } from '@/db/advisory-locks';
 import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
 import { ingestLimits } from '@/lib/db-limits';
 import { RollupDeltas } from '@/lib/rollups/rollup-deltas';
-import type { IngestBatch } from './batch-schema';
+import { isPresent, isRemoved, type IngestBatch } from './batch-schema';
+import { findRemovedProfileProblems } from './removed-profile-rules';
 import { findUnknownReferences, IngestReferenceError } from './resolve-references';
+import { removeProfiles, removeUsers, restoreProfiles, restoreUsers } from './sections/directory-removals';
 import { upsertIssues } from './sections/issues';
 import { upsertProfiles } from './sections/profiles';
 import { upsertSessions } from './sections/sessions';
@@ -36,9 +38,17 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
     const problems = await findUnknownReferences(tx, tenantId, batch);
     if (problems.length > 0) throw new IngestReferenceError(problems);
 
-    await upsertProfiles(tx, tenantId, batch.profiles ?? []);
-    await upsertUsers(tx, tenantId, batch.users ?? []);
-    await writeUserSettings(tx, tenantId, batch.users ?? []);
+    const presentProfiles = (batch.profiles ?? []).filter(isPresent);
+    const presentUsers = (batch.users ?? []).filter(isPresent);
+    await upsertProfiles(tx, tenantId, presentProfiles);
+    await restoreProfiles(tx, tenantId, presentProfiles.map((p) => p.id));
+    await upsertUsers(tx, tenantId, presentUsers);
+    await restoreUsers(tx, tenantId, presentUsers.map((u) => u.email));
+    await writeUserSettings(tx, tenantId, presentUsers);
+    await removeUsers(tx, tenantId, (batch.users ?? []).filter(isRemoved).map((u) => u.email));
+    await removeProfiles(tx, tenantId, (batch.profiles ?? []).filter(isRemoved).map((p) => p.id));
+    const directoryProblems = await findRemovedProfileProblems(tx, tenantId, batch);
+    if (directoryProblems.length > 0) throw new IngestReferenceError(directoryProblems, 'A removed profile would keep users; nothing was written.');
     // The overview's rollups move by the difference each write makes.
     const rollups = new RollupDeltas();
     const sessions = batch.sessions ?? [];

@@ -14,15 +14,17 @@ export interface ProfileDetails {
   name: string;
   syncEnabled: boolean;
   syncEnabledChangedAt: string | null;
+  /** When the sync engine removed it; null while it is in the directory. */
+  removedAt: string | null;
 }
 
 /** Cached for the request: the profile's layout and page ask for the same row. */
 export const getProfile = cache(async (viewer: TenantViewer, profileId: string): Promise<ProfileDetails> => {
   if (!z.uuid().safeParse(profileId).success || !isProfileInScope(viewer, profileId)) throw notFoundError('No such profile.');
   const [row] = await getDatabase()
-    .db.select({ id: profiles.id, name: profiles.name, syncEnabled: profiles.syncEnabled, syncEnabledChangedAt: profiles.syncEnabledChangedAt })
+    .db.select({ id: profiles.id, name: profiles.name, syncEnabled: profiles.syncEnabled, syncEnabledChangedAt: profiles.syncEnabledChangedAt, removedAt: profiles.removedAt })
     .from(profiles)
     .where(and(eq(profiles.tenantId, viewer.tenantId), eq(profiles.id, profileId)));
   if (!row) throw notFoundError('No such profile.');
-  return { ...row, syncEnabledChangedAt: row.syncEnabledChangedAt?.toISOString() ?? null };
+  return { ...row, syncEnabledChangedAt: row.syncEnabledChangedAt?.toISOString() ?? null, removedAt: row.removedAt?.toISOString() ?? null };
 });

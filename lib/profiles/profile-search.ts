@@ -3,6 +3,6 @@ import { z } from 'zod';
 import { oneOf, pagingFields, sortOrder, toPaging } from '@/lib/search/fields';
 
 export const profileListSearch = z
-  .object({ status: oneOf('status', ['enabled', 'disabled'], 'enabled or disabled'), ...pagingFields, sort: sortOrder(['name'], 'name') })
+  .object({ status: oneOf('status', ['enabled', 'disabled', 'removed'], 'enabled, disabled or removed'), ...pagingFields, sort: sortOrder(['name'], 'name') })
   .transform(toPaging)
   .transform(({ sort, ...rest }) => ({ ...rest, direction: sort.direction }));

@@ -30,14 +30,25 @@ function withCurrent(options: FilterOption[], current: string | null): FilterOpt
   return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
 }
 
-/** Profiles: the vendor's Synchronization status section, with its Enable / Disable words. */
+/** Profiles: the vendor's Synchronization status section, with its Enable / Disable words, and
+ * the profiles the sync engine removed (left out of every other choice). */
 export const profileFilterSections = (): FilterSection[] => [
-  { param: 'status', title: 'Synchronization status', allLabel: 'All', options: [{ value: 'enabled', label: 'Enable' }, { value: 'disabled', label: 'Disable' }] },
+  {
+    param: 'status',
+    title: 'Synchronization status',
+    allLabel: 'All but removed',
+    options: [
+      { value: 'enabled', label: 'Enable' },
+      { value: 'disabled', label: 'Disable' },
+      { value: 'removed', label: 'Removed', detail: 'Removed by the sync engine' },
+    ],
+  },
 ];
 
 /** Users: the effective status, and the engine's reasons of the users disabled due to an error now (lib/users/error-reasons.ts). */
 export const userFilterSections = (reasons: { reason: string; users: number }[], currentReason: string | null): FilterSection[] => [
-  { param: 'status', title: 'Effective synchronization status', allLabel: 'All statuses', options: fromLabels(EFFECTIVE_SYNC_STATUS_LABELS) },
+  // Users the engine removed show only when asked for.
+  { param: 'status', title: 'Effective synchronization status', allLabel: 'All but removed', options: fromLabels(EFFECTIVE_SYNC_STATUS_LABELS) },
   {
     param: 'reason',
     title: 'Reason of the error',

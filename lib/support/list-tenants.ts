@@ -32,7 +32,7 @@ export async function listTenantsForSupport(by: SupportPrincipal): Promise<Tenan
       panelAccessChangedAt: tenants.panelAccessChangedAt,
       lastBatchAt: tenants.lastBatchAt,
       admins: sql<number>`(select count(*)::int from admins a where a.tenant_id = ${tenantIdColumn})`,
-      profiles: sql<number>`(select count(*)::int from profiles p where p.tenant_id = ${tenantIdColumn})`,
+      profiles: sql<number>`(select count(*)::int from profiles p where p.tenant_id = ${tenantIdColumn} and p.removed_at is null)`,
       issuers: sql<number>`(select count(*)::int from tenant_sso_issuers i where i.tenant_id = ${tenantIdColumn})`,
     })
     .from(tenants)

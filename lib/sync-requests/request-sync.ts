@@ -50,7 +50,7 @@ async function insertRequests(tx: Transaction, viewer: TenantViewer, which: SQL,
   await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.syncRequests}, hashtext(${viewer.tenantId}))`);
   const actor = actorOf(viewer);
   const audited = bulkAudit
-    ? sql`, ${auditUsersCtes({ viewer, now, action: 'users.bulk_sync_request', after: bulkAudit, users: 'asked' })}
+    ? sql`, ${auditUsersCtes({ tenantId: viewer.tenantId, actor, now, action: 'users.bulk_sync_request', after: bulkAudit, users: 'asked' })}
         select (select id from inserted limit 1) as request_id, (select id from event) as event_id, (select count(*)::int from inserted) as requested`
     : sql` select (select id from inserted limit 1) as request_id, null::uuid as event_id, (select count(*)::int from inserted) as requested`;
   const [row] = await queryRows<{ request_id: string | null; event_id: string | null; requested: number }>(

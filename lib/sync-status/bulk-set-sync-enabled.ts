@@ -10,9 +10,10 @@ import { getDatabase, queryRows } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { bulkActionLimits } from '@/lib/db-limits';
 import { auditUsersCtes } from '@/lib/audit/users-audit-sql';
+import { actorOf } from '@/lib/audit/record-audit-event';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import { effectiveSyncStatusIs, effectiveSyncStatusSql, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusIs, effectiveSyncStatusSql, isPresent, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { describeUserTarget, userTargetSql, type UserTarget } from '@/lib/users/user-target';
 import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
 
@@ -38,7 +39,8 @@ export async function bulkSetUsersSyncEnabled({
   const status = statusColumns('u', 'p');
   // Enabling changes a user switched off, or one disabled due to an error (the enable's moment
   // makes the error old); disabling changes a user switched on.
-  const wouldChange = enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`;
+  // Users the engine removed are out of reach: their switch no longer means anything.
+  const wouldChange = sql`${isPresent(status)} and ${enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`}`;
   const action: AuditAction = enabled ? 'users.bulk_sync_enable' : 'users.bulk_sync_disable';
   const asked = describeUserTarget(target, profileName);
   return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {
@@ -59,7 +61,7 @@ export async function bulkSetUsersSyncEnabled({
             from target t where u.tenant_id = t.tenant_id and u.id = t.id
             returning t.tenant_id, t.id, t.email, t.name, t.status_before
           ),
-          ${auditUsersCtes({ viewer, now, action, after: { syncEnabled: enabled, ...asked }, users: 'changed' })}
+          ${auditUsersCtes({ tenantId: viewer.tenantId, actor: actorOf(viewer), now, action, after: { syncEnabled: enabled, ...asked }, users: 'changed' })}
           select (select count(*)::int from changed) as changed, (select id from event) as event_id`,
     );
     return { changed: row?.changed ?? 0, auditEventId: row?.event_id ?? null };

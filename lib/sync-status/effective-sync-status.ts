@@ -1,5 +1,7 @@
 // A user's Effective synchronization status (docs/using-the-panel.md), defined once, in SQL, so that
 // lists, filters, pages and exports all agree:
+//   Removed                   if the engine reported the user gone (they leave every list that
+//                             does not ask for them);
 //   Disabled                  if the profile or the user is switched off;
 //   Disabled due to an error  if the engine reported an error newer than the admin's last enable;
 //   Enabled                   otherwise.
@@ -11,6 +13,7 @@ export interface StatusColumns {
   userEnabled: SQL;
   syncErrorAt: SQL;
   syncEnabledAt: SQL;
+  removedAt: SQL;
 }
 
 const raw = (alias: string, column: string) => sql.raw(`"${alias}"."${column}"`);
@@ -22,6 +25,7 @@ export function statusColumns(userAlias: string, profileAlias: string): StatusCo
     userEnabled: raw(userAlias, 'sync_enabled'),
     syncErrorAt: raw(userAlias, 'sync_error_at'),
     syncEnabledAt: raw(userAlias, 'sync_enabled_at'),
+    removedAt: raw(userAlias, 'removed_at'),
   };
 }
 
@@ -29,9 +33,10 @@ function hasCurrentError(c: StatusColumns): SQL {
   return sql`(${c.syncErrorAt} is not null and (${c.syncEnabledAt} is null or ${c.syncErrorAt} > ${c.syncEnabledAt}))`;
 }
 
-/** The status as 'enabled' | 'disabled' | 'error'. */
+/** The status as 'enabled' | 'disabled' | 'error' | 'removed'. */
 export function effectiveSyncStatusSql(c: StatusColumns): SQL<EffectiveSyncStatus> {
   return sql<EffectiveSyncStatus>`(case
+    when ${c.removedAt} is not null then 'removed'
     when not ${c.profileEnabled} or not ${c.userEnabled} then 'disabled'
     when ${hasCurrentError(c)} then 'error'
     else 'enabled' end)`;
@@ -39,8 +44,15 @@ export function effectiveSyncStatusSql(c: StatusColumns): SQL<EffectiveSyncStatu
 
 /** A filter on the status, written so that indexes can serve it (errors are rare). */
 export function effectiveSyncStatusIs(c: StatusColumns, status: EffectiveSyncStatus): SQL {
-  if (status === 'disabled') return sql`(not ${c.profileEnabled} or not ${c.userEnabled})`;
-  const switchedOn = sql`${c.profileEnabled} and ${c.userEnabled}`;
+  if (status === 'removed') return sql`${c.removedAt} is not null`;
+  const present = isPresent(c);
+  if (status === 'disabled') return sql`(${present} and (not ${c.profileEnabled} or not ${c.userEnabled}))`;
+  const switchedOn = sql`${present} and ${c.profileEnabled} and ${c.userEnabled}`;
   if (status === 'error') return sql`(${c.syncErrorAt} is not null and ${switchedOn} and ${hasCurrentError(c)})`;
   return sql`(${switchedOn} and not ${hasCurrentError(c)})`;
+}
+
+/** Still in the directory: what every list and count shows unless the Removed filter asks. */
+export function isPresent(c: Pick<StatusColumns, 'removedAt'>): SQL {
+  return sql`${c.removedAt} is null`;
 }

@@ -8,7 +8,7 @@ import type { UserTarget } from './user-target';
 import { USER_SORT_KEYS } from './list-users';
 
 /** What narrows the list: the same fields in the URL, the CSV and a bulk action's form. */
-const userFilterFields = { status: oneOf('status', EFFECTIVE_SYNC_STATUSES, 'enabled, disabled or error'), reason: text('reason', 2_000), q: text('q', 200) };
+const userFilterFields = { status: oneOf('status', EFFECTIVE_SYNC_STATUSES, 'enabled, disabled, error or removed'), reason: text('reason', 2_000), q: text('q', 200) };
 const userOrderField = { sort: sortOrder(USER_SORT_KEYS, 'name') };
 
 export const userListSearch = z

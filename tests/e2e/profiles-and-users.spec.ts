@@ -68,7 +68,7 @@ test('list all users, filter by status and search a user', async ({ page }) => {
 
 test('a bad filter gives a clear message, not an error page', async ({ page }) => {
   await signInAt(page, '/users?status=sideways&pageSize=7', 'admin@acme.test');
-  await expect(page.getByText('"status" must be enabled, disabled or error')).toBeVisible();
+  await expect(page.getByText('"status" must be enabled, disabled, error or removed')).toBeVisible();
   await page.goto(`${baseUrl()}/users?after=garbage`);
   await expect(page.getByText('The page link is invalid or out of date')).toBeVisible();
 });

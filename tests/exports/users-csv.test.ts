@@ -77,7 +77,7 @@ describeEachDatabase('the users CSV', (database) => {
     expect(descending.lines.slice(1).map((line) => line.split(',')[2])).toEqual(['cy@csv.test', 'bob@csv.test', 'ann@csv.test']);
     const bad = await get('/api/users.csv?status=sideways');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toBe('"status" must be enabled, disabled or error.');
+    expect((await bad.json()).error).toBe('"status" must be enabled, disabled, error or removed.');
   });
 
   it('keeps a profile admin to their profiles, on both routes', async () => {

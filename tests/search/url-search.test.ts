@@ -90,11 +90,11 @@ describe('the other areas', () => {
     [issueFilterSearch, { type: 'meeting' }, '"type" must be one of email, event, contact, task.'],
     [issueListSearch, { sort: 'code' }, '"sort" must be one of occurredAt, -occurredAt.'],
     [issueListSearch, { pageSize: '10' }, '"pageSize" must be 25, 50 or 100.'],
-    [userListSearch, { status: 'paused' }, '"status" must be enabled, disabled or error.'],
+    [userListSearch, { status: 'paused' }, '"status" must be enabled, disabled, error or removed.'],
     [userListSearch, { q: 'x'.repeat(201) }, '"q" must be at most 200 characters.'],
     [userListSearch, { q: 'ada\u0000' }, '"q" must not contain control characters.'],
     [userListSearch, { sort: '-phone' }, '"sort" must be one of name, -name, email, -email.'],
-    [profileListSearch, { status: 'error' }, '"status" must be enabled or disabled.'],
+    [profileListSearch, { status: 'error' }, '"status" must be enabled, disabled or removed.'],
     [auditSearch, { action: 'user.delete' }, '"action" must be one of the listed actions.'],
     [overviewSearch(), { days: '14' }, '"days" must be one of 1, 7, 30, 90.'],
   ] as const)('answers a bad value with one sentence (%#)', (schema, params, message) => {

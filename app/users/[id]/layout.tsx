@@ -1,5 +1,7 @@
 // /users/{id}/… — the user's name, email, profile, both statuses, their recent sync (failing
-// since when, the last sessions, the last Sync now request), the sync switch and Sync now.
+// since when, the last sessions, the last Sync now request), the sync switch and Sync now —
+// or, for a user the sync engine removed, when that happened and no switch.
+import Alert from '@mui/material/Alert';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -49,6 +51,12 @@ export default async function UserLayout({ params, children }: { params: Promise
         <Typography color="text.primary">{user.name}</Typography>
       </Breadcrumbs>
       <Typography variant="h1">{user.name}</Typography>
+      {user.removedAt && (
+        <Alert severity="info">
+          The sync engine removed this user on <LocalDateTime iso={user.removedAt} />: they no longer synchronize and appear in the lists only under the
+          Removed filter. Their sessions, sync issues and logs stay. If the engine reports them again, they come back.
+        </Alert>
+      )}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" spacing={4} useFlexGap component="dl" sx={{ m: 0, flexWrap: 'wrap', rowGap: 2 }}>
           <FactField label="Email">{user.email}</FactField>
@@ -74,25 +82,27 @@ export default async function UserLayout({ params, children }: { params: Promise
           <SyncStory userId={user.id} streak={streak} recent={recent} />
           {lastRequest && <SyncRequestFact userId={user.id} request={lastRequest} />}
         </Stack>
-        <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <SyncToggleButton
-            id={user.id}
-            // A user disabled due to an error is enabled again (the error stops counting).
-            enabled={syncOn}
-            subject={user.name}
-            consequence={
-              syncOn
-                ? 'The user stops synchronizing until sync is enabled again.'
-                : user.effectiveStatus === 'error'
-                  ? `The user synchronizes again at the next sync interval; the error reported before now ("${user.syncErrorReason ?? 'no reason given'}") no longer counts. If its cause remains, the engine reports it again.`
-                  : user.profileSyncEnabled
-                    ? 'The user synchronizes again at the next sync interval.'
-                    : `The user is enabled, but synchronizes only once the profile "${user.profileName}" is enabled too.`
-            }
-            action={setUserSyncAction}
-          />
-          <SyncNowButton userId={user.id} enabled={user.effectiveStatus === 'enabled'} />
-        </Stack>
+        {!user.removedAt && (
+          <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+            <SyncToggleButton
+              id={user.id}
+              // A user disabled due to an error is enabled again (the error stops counting).
+              enabled={syncOn}
+              subject={user.name}
+              consequence={
+                syncOn
+                  ? 'The user stops synchronizing until sync is enabled again.'
+                  : user.effectiveStatus === 'error'
+                    ? `The user synchronizes again at the next sync interval; the error reported before now ("${user.syncErrorReason ?? 'no reason given'}") no longer counts. If its cause remains, the engine reports it again.`
+                    : user.profileSyncEnabled
+                      ? 'The user synchronizes again at the next sync interval.'
+                      : `The user is enabled, but synchronizes only once the profile "${user.profileName}" is enabled too.`
+              }
+              action={setUserSyncAction}
+            />
+            <SyncNowButton userId={user.id} enabled={user.effectiveStatus === 'enabled'} />
+          </Stack>
+        )}
       </Paper>
       <SubTabs label="User sections" home={`/users/${user.id}`} tabs={[
           { href: `/users/${user.id}/statistics`, label: 'Statistics' },

@@ -3,13 +3,13 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { profiles } from '@/db/schema';
-import type { IngestBatch } from '../batch-schema';
+import type { PresentProfile } from '../batch-schema';
 import { chunks } from '@/db/chunked';
 import { sortedBy, upsertColumns } from './batch-rows';
 
 const reported = upsertColumns(profiles, { name: profiles.name });
 
-export async function upsertProfiles(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['profiles']>): Promise<void> {
+export async function upsertProfiles(tx: Transaction, tenantId: string, items: PresentProfile[]): Promise<void> {
   for (const chunk of chunks(sortedBy(items, (p) => p.id))) {
     await tx
       .insert(profiles)

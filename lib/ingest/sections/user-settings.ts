@@ -4,7 +4,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { profileSettings, userSettings } from '@/db/schema';
-import type { IngestBatch } from '../batch-schema';
+import type { PresentUser } from '../batch-schema';
 import { chunks, readInChunks } from '@/db/chunked';
 import { excluded, sortedBy, upsertColumns } from './batch-rows';
 import { mapUsers } from './directory-lookups';
@@ -21,7 +21,7 @@ async function forcedSettings(tx: Transaction, tenantId: string, profileIds: str
   return new Set(rows.map((row) => `${row.profileId}/${row.key}`));
 }
 
-export async function writeUserSettings(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['users']>): Promise<void> {
+export async function writeUserSettings(tx: Transaction, tenantId: string, items: PresentUser[]): Promise<void> {
   const reporting = items.filter((u) => u.settings && Object.keys(u.settings).length > 0);
   if (reporting.length === 0) return;
   const userIds = await mapUsers(

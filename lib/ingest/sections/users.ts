@@ -5,7 +5,7 @@ import 'server-only';
 import { or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { users } from '@/db/schema';
-import type { IngestBatch } from '../batch-schema';
+import type { PresentUser } from '../batch-schema';
 import { chunks } from '@/db/chunked';
 import { sortedBy, upsertColumns } from './batch-rows';
 import { mapProfiles } from './directory-lookups';
@@ -13,7 +13,7 @@ import { mapProfiles } from './directory-lookups';
 const directory = upsertColumns(users, { name: users.name, profileId: users.profileId });
 const syncError = upsertColumns(users, { syncErrorReason: users.syncErrorReason, syncErrorAt: users.syncErrorAt });
 
-export async function upsertUsers(tx: Transaction, tenantId: string, items: NonNullable<IngestBatch['users']>): Promise<void> {
+export async function upsertUsers(tx: Transaction, tenantId: string, items: PresentUser[]): Promise<void> {
   const profileIds = await mapProfiles(
     tx,
     tenantId,
