@@ -34,7 +34,7 @@ async function overviewData(viewer: TenantViewer, period: OverviewPeriod) {
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
-  const parsed = parseSearch(overviewSearch(), await searchParams);
+  const parsed = parseSearch(overviewSearch(viewer.timeZone), await searchParams);
   const [scope, freshness] = await Promise.all([describeViewerScope(viewer), engineFreshnessForPage(viewer.tenantId)]);
   const periodLinks = (
     <Stack direction="row" spacing={0.5} component="nav" aria-label="Period">

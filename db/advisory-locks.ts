@@ -9,4 +9,6 @@ export const ADVISORY_LOCKS = {
   windowMove: 727_003,
   /** Transaction lock per tenant: a tenant's sync requests are numbered in commit order. */
   syncRequests: 727_004,
+  /** Transaction lock per tenant, tried: one instance recounts a tenant's rollups for its new time zone. */
+  timeZoneChange: 727_005,
 } as const;

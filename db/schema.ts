@@ -60,6 +60,12 @@ export const tenants = pgTable('tenants', {
   panelAccessChangedAt: timestamp('panel_access_changed_at', { withTimezone: true }),
   // When the tenant's sync engine last sent a batch: how fresh every page's data is.
   lastBatchAt: timestamp('last_batch_at', { withTimezone: true }),
+  // The organisation's time zone (IANA name): its days on the overview, in the rollups and on
+  // every page. A platform admin's change waits in time_zone_pending until the rollups are
+  // recounted in the new zone (lib/tenants/tenant-time-zone.ts), then becomes time_zone.
+  timeZone: text('time_zone').notNull().default('UTC'),
+  timeZonePending: text('time_zone_pending'),
+  timeZonePendingSince: timestamp('time_zone_pending_since', { withTimezone: true }),
   createdAt: createdAt(),
 });
 

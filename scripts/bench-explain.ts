@@ -58,8 +58,8 @@ runScript(async () => {
       ],
       ['Profile statistics by status (errors first)', () => listSessions(viewer, { owner: { kind: 'profile', id: profileId }, range: window }, { sort: 'status', direction: 'desc', pageSize: 25, page: FIRST })],
       ["A user's sync issues", () => listIssues(viewer, { owner: { kind: 'user', id: userId }, range: { from: null, to: null } }, { direction: 'desc', pageSize: 25, page: FIRST })],
-      ['Overview, 7 days', () => getOverviewFigures(viewer, overviewPeriod(7, now))],
-      ['Overview, 90 days', () => getOverviewFigures(viewer, overviewPeriod(90, now))],
+      ['Overview, 7 days', () => getOverviewFigures(viewer, overviewPeriod(7, 'UTC', now))],
+      ['Overview, 90 days', () => getOverviewFigures(viewer, overviewPeriod(90, 'UTC', now))],
     ];
     // The CSV export runs its SELECT through COPY, not db.execute: explained as it is.
     const exportRange = { from: new Date(now.getTime() - 91 * 86_400_000), to: new Date(now.getTime() + 86_400_000) };

@@ -34,6 +34,7 @@ const exportViewer = (t: Targets): TenantViewer => ({
   tenantName: 'Scale',
   panelAccess: true,
   profileIds: null,
+  timeZone: 'UTC',
 });
 const CSV_SELECT = (t: Targets) =>
   inlineQuery(

@@ -72,7 +72,7 @@ export function OverviewView({ figures, period, categoryNotes }: { figures: Over
           </summary>
           <FigureTable
             label="Sessions per day by status"
-            columns={[{ header: 'Day (UTC)' }, ...SESSION_STATUS_ORDER.map((s) => ({ header: SESSION_STATUS_LABELS[s], numeric: true }))]}
+            columns={[{ header: `Day (${period.timeZone})` }, ...SESSION_STATUS_ORDER.map((s) => ({ header: SESSION_STATUS_LABELS[s], numeric: true }))]}
             rows={figures.sessionsByDay.map((d) => [d.day, ...SESSION_STATUS_ORDER.map((s) => number(d.counts[s]))])}
           />
         </details>
@@ -198,7 +198,7 @@ export function OverviewView({ figures, period, categoryNotes }: { figures: Over
         </FigureCard>
       </Grid2>
       <Typography variant="caption" color="text.secondary">
-        Days are UTC dates: {period.from} to {period.dayList[period.dayList.length - 1]}. Figures come from daily and period totals kept up to date as the sync engine reports.
+        Days are dates in the organisation's time zone, {period.timeZone}: {period.from} to {period.dayList[period.dayList.length - 1]}. Figures come from daily and period totals kept up to date as the sync engine reports.
       </Typography>
     </Stack>
   );

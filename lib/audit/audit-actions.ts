@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   'users.engine_restore': 'Users reported again by the sync engine',
   'profile.engine_remove': 'Profile removed by the sync engine',
   'profile.engine_restore': 'Profile reported again by the sync engine',
+  'tenant.time_zone_change': 'Time zone changed',
   'error_note.set': 'Error category note changed',
   'profile.setting_change': 'Profile setting changed',
   'user.setting_change': 'User setting changed',

@@ -9,6 +9,7 @@ import { getDatabase, type Database } from '@/db/client';
 import { adminProfileScopes, admins, tenants } from '@/db/schema';
 import type { AdminRole } from '@/domain/sync-vocabulary';
 import { isAdminSessionLive } from './admin-sessions';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/zoned-time';
 import { readPanelToken } from './session-token';
 
 export interface Viewer {
@@ -22,6 +23,9 @@ export interface Viewer {
   panelAccess: boolean;
   // Profile admins: the profiles they may see; null = every profile of the tenant.
   profileIds: string[] | null;
+  // The tenant's time zone (IANA), in which every page counts days and shows times; UTC for
+  // support, who serves every tenant.
+  timeZone: string;
 }
 
 export interface TenantViewer extends Viewer {
@@ -44,6 +48,7 @@ export async function loadViewer(db: Database, adminId: string): Promise<Viewer 
       tenantId: admins.tenantId,
       tenantName: tenants.name,
       panelAccess: tenants.panelAccessGranted,
+      timeZone: tenants.timeZone,
     })
     .from(admins)
     .leftJoin(tenants, eq(tenants.id, admins.tenantId))
@@ -57,7 +62,7 @@ export async function loadViewer(db: Database, adminId: string): Promise<Viewer 
       .where(and(eq(adminProfileScopes.tenantId, row.tenantId), eq(adminProfileScopes.adminId, row.adminId)));
     profileIds = scope.map((s) => s.profileId);
   }
-  return { ...row, panelAccess: row.role !== 'support' && row.panelAccess === true, profileIds };
+  return { ...row, panelAccess: row.role !== 'support' && row.panelAccess === true, profileIds, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 /** The admin behind this request, or null when anonymous or their session has ended; cached

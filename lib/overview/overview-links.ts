@@ -1,5 +1,6 @@
 // Where each overview figure leads: the list or statistics page it summarises, with the
-// period (as whole UTC days) and the matching filters.
+// period (its whole days in the organisation's time zone, as the instants they start and end
+// at) and the matching filters.
 import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { OverviewPeriod } from './overview-period';
 
@@ -12,7 +13,7 @@ function withQuery(path: string, query: Query): string {
 }
 
 export function overviewLinks(period: OverviewPeriod) {
-  const range = { from: period.from, to: period.to };
+  const range = { from: period.fromInstant, to: period.toInstant };
   return {
     profileStatistics: (profileId: string, filters: { status?: SessionStatus; errorCategory?: string; errorSource?: ErrorSource | null } = {}) =>
       withQuery(`/profiles/${profileId}/statistics`, { ...range, ...filters }),

@@ -8,7 +8,8 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { readInChunks } from '@/db/chunked';
 import type { Transaction } from '@/db/run-transaction';
-import { syncIssues, syncSessions } from '@/db/schema';
+import { syncIssues, syncSessions, tenants } from '@/db/schema';
+import { localDay } from './local-day';
 import { addToRollup, DeltaMap, type RollupTable } from './add-to-rollup';
 import { WINDOWED_ROLLUPS } from './rollup-windows';
 import { applyWindowDeltas } from './window-deltas';
@@ -30,14 +31,14 @@ interface IssueFacts {
   errorCode: number;
 }
 
-const utcDay = (column: typeof syncSessions.startedAt | typeof syncIssues.occurredAt) => sql<string>`to_char((${column} at time zone 'UTC')::date, 'YYYY-MM-DD')`;
+const dayOf = (column: typeof syncSessions.startedAt | typeof syncIssues.occurredAt) => sql<string>`to_char(${localDay(column, tenants.timeZone)}, 'YYYY-MM-DD')`;
 
 async function readSessionFacts(tx: Transaction, tenantId: string, engineIds: string[]): Promise<Map<string, SessionFacts>> {
   const rows = await readInChunks(engineIds, (chunk) =>
     tx
       .select({
         engineId: syncSessions.engineId,
-        day: utcDay(syncSessions.startedAt),
+        day: dayOf(syncSessions.startedAt),
         profileId: syncSessions.profileId,
         userId: syncSessions.userId,
         status: syncSessions.status,
@@ -45,6 +46,7 @@ async function readSessionFacts(tx: Transaction, tenantId: string, engineIds: st
         errorSource: sql<string>`coalesce(${syncSessions.errorSource}::text, '')`,
       })
       .from(syncSessions)
+      .innerJoin(tenants, eq(tenants.id, syncSessions.tenantId))
       .where(and(eq(syncSessions.tenantId, tenantId), inArray(syncSessions.engineId, chunk))),
   );
   return new Map(rows.map(({ engineId, ...row }) => [engineId, row]));
@@ -55,13 +57,14 @@ async function readIssueFacts(tx: Transaction, tenantId: string, engineIds: stri
     tx
       .select({
         engineId: syncIssues.engineId,
-        day: utcDay(syncIssues.occurredAt),
+        day: dayOf(syncIssues.occurredAt),
         profileId: syncIssues.profileId,
         userId: syncIssues.userId,
         type: syncIssues.type,
         errorCode: syncIssues.errorCode,
       })
       .from(syncIssues)
+      .innerJoin(tenants, eq(tenants.id, syncIssues.tenantId))
       .where(and(eq(syncIssues.tenantId, tenantId), inArray(syncIssues.engineId, chunk))),
   );
   return new Map(rows.map(({ engineId, ...row }) => [engineId, row]));

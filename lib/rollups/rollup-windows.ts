@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
 import { OVERVIEW_DAYS } from '@/lib/overview/overview-period';
+import { localDay } from './local-day';
 
 type Executor = Pick<Database, 'execute'>;
 
@@ -103,7 +104,7 @@ export const asOfQuery = (tenantId: string, lock: SQL) =>
   sql`select to_char(as_of, 'YYYY-MM-DD') as as_of from rollup_windows where tenant_id = ${tenantId}::uuid ${lock}`;
 
 // Scripts and generators move large tenants' periods without a time bound; pages pass theirs.
-const UNBOUNDED: TransactionLimits = { statementTimeoutMs: 0, lockTimeoutMs: 0 };
+export const UNBOUNDED: TransactionLimits = { statementTimeoutMs: 0, lockTimeoutMs: 0 };
 
 interface MoveOptions {
   rebuild?: boolean;
@@ -112,7 +113,7 @@ interface MoveOptions {
   beforeMove?: (tx: Executor) => Promise<boolean>;
 }
 
-/** Moves the tenant's period rollups to end on `today` (YYYY-MM-DD, UTC); answers whether it moved them. */
+/** Moves the tenant's period rollups to end on `today` (YYYY-MM-DD, in its zone); answers whether it moved them. */
 export async function moveWindowsTo(db: Database, tenantId: string, today: string, options: MoveOptions = {}): Promise<boolean> {
   // Most calls find nothing to do: check without a transaction or a lock first.
   if (!options.rebuild) {
@@ -121,15 +122,24 @@ export async function moveWindowsTo(db: Database, tenantId: string, today: strin
   }
   return runTransaction(db, options.limits ?? UNBOUNDED, async (tx) => {
     if (options.beforeMove && !(await options.beforeMove(tx))) return false;
-    await tx.execute(sql`insert into rollup_windows (tenant_id) values (${tenantId}::uuid) on conflict do nothing`);
-    const [locked] = await queryRows<{ as_of: string | null }>(tx, asOfQuery(tenantId, sql`for update`));
-    const from = options.rebuild ? null : (locked?.as_of ?? null);
-    if (from === today) return false;
-    for (const rollup of WINDOWED_ROLLUPS) for (const days of WINDOW_DAYS) await moveWindow(tx, tenantId, rollup, days, from, today);
-    await tx.execute(sql`update rollup_windows set as_of = ${today}::date where tenant_id = ${tenantId}::uuid`);
-    return true;
+    return moveWindowsIn(tx, tenantId, today, options.rebuild ?? false);
   });
 }
 
-/** Today as the rollups count days: the UTC date. */
-export const utcToday = (now = new Date()) => now.toISOString().slice(0, 10);
+/** The move itself, inside the caller's transaction: `rebuild` sums every period afresh. */
+export async function moveWindowsIn(tx: Executor, tenantId: string, today: string, rebuild: boolean): Promise<boolean> {
+  await tx.execute(sql`insert into rollup_windows (tenant_id) values (${tenantId}::uuid) on conflict do nothing`);
+  const [locked] = await queryRows<{ as_of: string | null }>(tx, asOfQuery(tenantId, sql`for update`));
+  const from = rebuild ? null : (locked?.as_of ?? null);
+  if (from === today) return false;
+  for (const rollup of WINDOWED_ROLLUPS) for (const days of WINDOW_DAYS) await moveWindow(tx, tenantId, rollup, days, from, today);
+  await tx.execute(sql`update rollup_windows set as_of = ${today}::date where tenant_id = ${tenantId}::uuid`);
+  return true;
+}
+
+/** Today as the tenant's rollups count days: the date in its time zone. */
+export async function tenantToday(db: Executor, tenantId: string, now = new Date()): Promise<string> {
+  const [row] = await queryRows<{ today: string }>(db, sql`select to_char(${localDay(sql`${now}::timestamptz`, sql.raw('time_zone'))}, 'YYYY-MM-DD') as today from tenants where id = ${tenantId}::uuid`);
+  if (!row) throw new Error(`no tenant ${tenantId}`);
+  return row.today;
+}

@@ -12,6 +12,7 @@ import { logger } from '@/lib/logger';
 import { sweepAbandonedUploads } from '@/lib/logs/log-uploads';
 import { env } from '@/config/env';
 import { advanceWindows } from '@/lib/rollups/advance-windows';
+import { applyPendingTimeZones } from '@/lib/tenants/tenant-time-zone';
 
 const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
 const FIRST_RUN_DELAY_MS = 2_000;
@@ -49,6 +50,15 @@ async function advanceWindowsStep(): Promise<void> {
   }
 }
 
+async function timeZoneStep(): Promise<void> {
+  try {
+    const applied = await applyPendingTimeZones(getDatabase().ingestDb);
+    if (applied.length > 0) logger().info({ tenants: applied.length }, 'rollups recounted for a new time zone');
+  } catch (error) {
+    logger().warn({ err: error }, 'recounting the rollups for a new time zone failed; the next check tries again');
+  }
+}
+
 /** Starts the checks once per process; the timers never keep the process alive. */
 export function startScheduledSteps(): void {
   const holder = globalThis as GlobalWithSchedule;
@@ -58,6 +68,8 @@ export function startScheduledSteps(): void {
   const tick = async () => {
     if (running) return; // a slow run is still going: skip, do not pile up
     running = true;
+    // A zone change first: the day the windows move to depends on it.
+    await timeZoneStep();
     await Promise.all([advanceWindowsStep(), forgetOldSessionsStep(), sweepUploadsStep()]).finally(() => (running = false));
   };
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();

@@ -12,8 +12,8 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 // What next.config.mjs's experimental.authInterrupts sets for the server (forbidden() answers 403).
 vi.stubEnv('__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS', 'true');
 
-const admin: Viewer = { adminId: 'a', email: 'a@x.test', name: 'A', role: 'platform_admin', tenantId: 't', tenantName: 'T', panelAccess: true, profileIds: null };
-const agent: Viewer = { adminId: 's', email: 's@vendor.test', name: 'S', role: 'support', tenantId: null, tenantName: null, panelAccess: false, profileIds: null };
+const admin: Viewer = { adminId: 'a', email: 'a@x.test', name: 'A', role: 'platform_admin', tenantId: 't', tenantName: 'T', panelAccess: true, profileIds: null, timeZone: 'UTC' };
+const agent: Viewer = { adminId: 's', email: 's@vendor.test', name: 'S', role: 'support', tenantId: null, tenantName: null, panelAccess: false, profileIds: null, timeZone: 'UTC' };
 
 const rename = tenantAction(z.object({ id: z.string().min(1, 'Choose a profile.'), name: z.string().max(5, 'A name has at most 5 characters.') }), async (viewer, input) => {
   if (input.id === 'elsewhere') throw notFoundError('No such profile.');

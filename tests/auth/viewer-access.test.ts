@@ -12,6 +12,7 @@ const admin = (overrides: Partial<Viewer>): Viewer => ({
   tenantName: 'T',
   panelAccess: true,
   profileIds: null,
+  timeZone: 'UTC',
   ...overrides,
 });
 

@@ -28,7 +28,7 @@ describe('the URL schemas of pages and downloads', () => {
     userListSearch,
     profileListSearch,
     auditSearch,
-    overviewSearch: overviewSearch(),
+    overviewSearch: overviewSearch('UTC'),
   };
 
   it.each(Object.entries(schemas))('%s answers a value or one sentence, and what it accepts is safe', (_, schema) => {

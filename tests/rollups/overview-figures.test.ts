@@ -15,16 +15,16 @@ const NOW = new Date('2026-11-27T12:00:00Z');
 const STATUSES = ['success', 'success', 'error', 'skipped', 'canceled', 'success', 'error'] as const;
 
 describe('overview period and links', () => {
-  it('covers whole UTC days ending today and links with bare dates and filters', () => {
-    const period = overviewPeriod(7, NOW);
+  it('covers whole days ending today and links with the instants they start and end at, and filters', () => {
+    const period = overviewPeriod(7, 'UTC', NOW);
     expect(period).toMatchObject({ from: '2026-11-21', to: '2026-11-28' });
     expect(period.dayList).toHaveLength(7);
     const links = overviewLinks(period);
     expect(links.profileStatistics('p1', { status: 'error', errorCategory: 'Throttling', errorSource: 'crm' })).toBe(
-      '/profiles/p1/statistics?from=2026-11-21&to=2026-11-28&status=error&errorCategory=Throttling&errorSource=crm',
+      '/profiles/p1/statistics?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z&status=error&errorCategory=Throttling&errorSource=crm',
     );
-    expect(links.profileIssues('p1', { code: 7 })).toBe('/profiles/p1/sync-issues?from=2026-11-21&to=2026-11-28&code=7');
-    expect(links.userStatistics('u1', { status: 'error' })).toBe('/users/u1/statistics?from=2026-11-21&to=2026-11-28&status=error');
+    expect(links.profileIssues('p1', { code: 7 })).toBe('/profiles/p1/sync-issues?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z&code=7');
+    expect(links.userStatistics('u1', { status: 'error' })).toBe('/users/u1/statistics?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z&status=error');
   });
 });
 
@@ -82,7 +82,7 @@ describeEachDatabase('overview figures from the rollups', (database) => {
   });
 
   const direct = async (profileCondition: ReturnType<typeof sql>) => {
-    const period = overviewPeriod(7, NOW);
+    const period = overviewPeriod(7, 'UTC', NOW);
     const rows = await queryRows<{ status: string; n: number }>(
       database().db,
       sql`select status, count(*)::int as n from sync_sessions where tenant_id = ${tenantId}::uuid and ${profileCondition}
@@ -92,7 +92,7 @@ describeEachDatabase('overview figures from the rollups', (database) => {
   };
 
   it('counts sessions by status and day exactly as the rows do, inside the period only', async () => {
-    const figures = await getOverviewFigures(boss, overviewPeriod(7, NOW));
+    const figures = await getOverviewFigures(boss, overviewPeriod(7, 'UTC', NOW));
     const want = await direct(sql`true`);
     for (const status of ['success', 'error', 'skipped', 'canceled'] as const) expect(figures.totals[status]).toBe(want[status] ?? 0);
     expect(figures.totals.all).toBe(Object.values(want).reduce((a, b) => a + b, 0));
@@ -132,7 +132,7 @@ describeEachDatabase('overview figures from the rollups', (database) => {
   });
 
   it('ranks the users by their sessions in error and issues in the period, as the rows count them', async () => {
-    const period = overviewPeriod(7, NOW);
+    const period = overviewPeriod(7, 'UTC', NOW);
     const inPeriod = (column: string) => sql`${sql.raw(column)} >= ${period.from}::date and ${sql.raw(column)} < ${period.to}::date`;
     const want = await queryRows<{ user_name: string; error_sessions: number; issues: number }>(
       database().db,
@@ -142,7 +142,7 @@ describeEachDatabase('overview figures from the rollups', (database) => {
           join users u on u.id = x.user_id group by 1 order by 1`,
     );
     for (const days of [7, 1] as const) {
-      const figures = await getOverviewFigures(boss, overviewPeriod(days, NOW));
+      const figures = await getOverviewFigures(boss, overviewPeriod(days, 'UTC', NOW));
       const problems = figures.users.map((u) => u.errorSessions + u.issues);
       expect(problems).toEqual([...problems].sort((a, b) => b - a));
       if (days === 7) {
@@ -153,7 +153,7 @@ describeEachDatabase('overview figures from the rollups', (database) => {
   });
 
   it("keeps a profile admin to their profiles' figures", async () => {
-    const figures = await getOverviewFigures(lead, overviewPeriod(7, NOW));
+    const figures = await getOverviewFigures(lead, overviewPeriod(7, 'UTC', NOW));
     const want = await direct(sql`profile_id = ${salesId}::uuid`);
     expect(figures.totals.all).toBe(Object.values(want).reduce((a, b) => a + b, 0));
     expect(figures.profiles.map((p) => p.profileName)).toEqual(['Sales']);

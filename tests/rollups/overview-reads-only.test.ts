@@ -70,7 +70,7 @@ describeEachDatabase('the overview, whatever day its periods were stored for', (
 
   const allFigures = async () => {
     const figures = [];
-    for (const viewer of viewers) for (const days of OVERVIEW_DAYS) figures.push(await getOverviewFigures(viewer, overviewPeriod(days, NOW)));
+    for (const viewer of viewers) for (const days of OVERVIEW_DAYS) figures.push(await getOverviewFigures(viewer, overviewPeriod(days, 'UTC', NOW)));
     return figures;
   };
 

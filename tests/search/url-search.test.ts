@@ -96,7 +96,7 @@ describe('the other areas', () => {
     [userListSearch, { sort: '-phone' }, '"sort" must be one of name, -name, email, -email.'],
     [profileListSearch, { status: 'error' }, '"status" must be enabled, disabled or removed.'],
     [auditSearch, { action: 'user.delete' }, '"action" must be one of the listed actions.'],
-    [overviewSearch(), { days: '14' }, '"days" must be one of 1, 7, 30, 90.'],
+    [overviewSearch('UTC'), { days: '14' }, '"days" must be one of 1, 7, 30, 90.'],
   ] as const)('answers a bad value with one sentence (%#)', (schema, params, message) => {
     expect(messageOf(parseSearch(schema, params))).toBe(message);
   });
@@ -114,7 +114,7 @@ describe('the other areas', () => {
       value: { range: { from: null, to: null }, action: 'admin.add', cursor: 'c', pageSize: 50 },
     });
     expect(parseSearch(issueFilterSearch, { code: '-4', operation: 'delete' })).toMatchObject({ ok: true, value: { code: -4, operation: 'delete', type: null } });
-    expect(parseSearch(overviewSearch(new Date('2026-11-30T08:00:00Z')), { days: '1' })).toMatchObject({ ok: true, value: { days: 1, from: '2026-11-30', to: '2026-12-01' } });
+    expect(parseSearch(overviewSearch('UTC', new Date('2026-11-30T08:00:00Z')), { days: '1' })).toMatchObject({ ok: true, value: { days: 1, from: '2026-11-30', to: '2026-12-01' } });
   });
 
   it('reads a repeated parameter once and an empty one as absent', () => {
