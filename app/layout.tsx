@@ -9,6 +9,8 @@ import { isDatabaseUnavailable } from '@/db/database-errors';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { viewerAccess } from '@/lib/auth/viewer-access';
 import { HeaderFreshness } from '@/components/freshness/header-freshness';
+import { TimeZoneProvider } from '@/components/time/time-zone-context';
+import { DEFAULT_TIME_ZONE } from '@/lib/time/zoned-time';
 import { engineFreshnessForPage } from '@/lib/freshness/engine-freshness';
 import { NONCE_HEADER } from '@/lib/http/content-security-policy';
 import './theme-variables.css';
@@ -56,9 +58,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <DatabaseUnavailable />
             </AppShell>
           ) : (
-            <AppShell viewer={viewer.found} freshness={await headerFreshness(viewer.found)}>
-              {children}
-            </AppShell>
+            // Every time and day on the pages is in the organisation's zone.
+            <TimeZoneProvider timeZone={viewer.found?.timeZone ?? DEFAULT_TIME_ZONE}>
+              <AppShell viewer={viewer.found} freshness={await headerFreshness(viewer.found)}>
+                {children}
+              </AppShell>
+            </TimeZoneProvider>
           )}
         </ThemeRegistry>
       </body>

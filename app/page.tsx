@@ -14,6 +14,8 @@ import { getViewer } from '@/lib/auth/viewer';
 import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { listCategoryNotes } from '@/lib/errors/category-notes';
 import { FreshnessLine } from '@/components/freshness/freshness-line';
+import { TimeZoneRecount } from '@/components/organisation/time-zone-recount';
+import { getTenantTimeZone } from '@/lib/tenants/tenant-time-zone';
 import { engineFreshnessForPage } from '@/lib/freshness/engine-freshness';
 import { OVERVIEW_DAYS, overviewSearch, type OverviewPeriod } from '@/lib/overview/overview-period';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -35,7 +37,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
   const parsed = parseSearch(overviewSearch(viewer.timeZone), await searchParams);
-  const [scope, freshness] = await Promise.all([describeViewerScope(viewer), engineFreshnessForPage(viewer.tenantId)]);
+  const [scope, freshness, zone] = await Promise.all([describeViewerScope(viewer), engineFreshnessForPage(viewer.tenantId), getTenantTimeZone(viewer.tenantId)]);
   const periodLinks = (
     <Stack direction="row" spacing={0.5} component="nav" aria-label="Period">
       {OVERVIEW_DAYS.map((days) => {
@@ -59,6 +61,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Stack>
         {periodLinks}
       </Stack>
+      <TimeZoneRecount zone={zone} />
       <FreshnessLine lastBatchAt={freshness.lastBatchAt} lateAfterMinutes={freshness.lateAfterMinutes} longestIntervalMinutes={freshness.longestIntervalMinutes} renderedAt={new Date().toISOString()} figures />
       {parsed.ok ? (
         <OverviewView {...await overviewData(viewer, parsed.value)} period={parsed.value} />

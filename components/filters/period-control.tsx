@@ -1,7 +1,7 @@
 'use client';
 // The one period control of every list with a period (statistics, sync issues, audit): From and
-// To in the browser's time zone, sent as ISO 8601 instants, Apply, and presets that apply at
-// once. The fields show what the URL says, even when it is wrong: a reversed period or a value
+// To in the organisation's time zone (whatever the browser's), sent as ISO 8601 instants, Apply,
+// and presets that apply at once (lib/time/period-presets.ts). The fields show what the URL says, even when it is wrong: a reversed period or a value
 // that is not a time stays in view, explained in local time, and a reversed period typed here is
 // refused before it leaves the page.
 import Button from '@mui/material/Button';
@@ -13,27 +13,18 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { withParams } from '@/lib/search/search-params';
 import { parseInstant } from '@/lib/time/parse-instant';
+import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '@/lib/time/period-presets';
+import { instantOfWallTime, wallClock, wallTimeIn } from '@/lib/time/zoned-time';
 import { useIsClient } from '@/components/time/use-is-client';
+import { useTimeZone } from '@/components/time/time-zone-context';
 
-const PRESETS = [
-  { label: '24 hours', hours: 24 },
-  { label: '3 days', hours: 72 },
-  { label: '7 days', hours: 168 },
-  { label: '30 days', hours: 720 },
-];
-
-const readable = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** "2026-11-26T10:00" in the browser's zone (what a datetime-local field holds); in UTC on the
- *  server and while hydrating, which cannot know the zone. */
-function toInput(date: Date, local: boolean): string {
-  const offset = local ? date.getTimezoneOffset() * 60_000 : 0;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
+/** "Nov 26, 2026, 10:00" in the zone (the same on the server and in any browser). */
+function readable(date: Date, timeZone: string): string {
+  return wallClock(date, timeZone).slice(0, 16).replace('T', ' ');
 }
 
-const reversedMessage = (from: Date, to: Date) =>
-  `The period ends before it starts: From is ${readable.format(from)} and To is ${readable.format(to)} (${timeZone()}). Choose a From before the To.`;
+const reversedMessage = (from: Date, to: Date, timeZone: string) =>
+  `The period ends before it starts: From is ${readable(from, timeZone)} and To is ${readable(to, timeZone)} (${timeZone}). Choose a From before the To.`;
 
 export interface PeriodControlProps {
   /** The URL's `from` and `to` as given, or the page's defaults. */
@@ -50,6 +41,7 @@ export function PeriodControl({ from, to, presetBase, openEnded = false }: Perio
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const isClient = useIsClient();
+  const timeZone = useTimeZone();
   const urlFrom = from ? parseInstant(from) : null;
   const urlTo = to ? parseInstant(to) : null;
   // The fields are uncontrolled: the browser keeps what the admin typed, even before the page
@@ -57,16 +49,19 @@ export function PeriodControl({ from, to, presetBase, openEnded = false }: Perio
   // hydrated). `edited` only decides which explanations still apply.
   const [edited, setEdited] = useState(false);
   const [typedProblem, setTypedProblem] = useState<string | null>(null);
-  const urlProblem = isClient && !edited && urlFrom && urlTo && urlFrom.getTime() >= urlTo.getTime() ? reversedMessage(urlFrom, urlTo) : null;
+  const urlProblem = isClient && !edited && urlFrom && urlTo && urlFrom.getTime() >= urlTo.getTime() ? reversedMessage(urlFrom, urlTo, timeZone) : null;
   const problem = typedProblem ?? urlProblem;
   const notATime = (text: string | null, date: Date | null) => (text && !date && !edited ? `“${text}” is not a date and time.` : null);
   const fields = [
-    { name: 'from', label: 'From', defaultValue: urlFrom ? toInput(urlFrom, isClient) : '', error: notATime(from, urlFrom) },
-    { name: 'to', label: 'To', defaultValue: urlTo ? toInput(urlTo, isClient) : '', error: notATime(to, urlTo) },
+    { name: 'from', label: 'From', defaultValue: urlFrom ? wallTimeIn(timeZone, urlFrom) : '', error: notATime(from, urlFrom) },
+    { name: 'to', label: 'To', defaultValue: urlTo ? wallTimeIn(timeZone, urlTo) : '', error: notATime(to, urlTo) },
   ];
   const current = () => Object.fromEntries(searchParams.entries());
-  const presetHref = (hours: number | null) =>
-    withParams(pathname, current(), hours === null ? { from: null, to: null } : { from: new Date(Date.parse(presetBase) - hours * 3_600_000).toISOString(), to: presetBase });
+  const presetHref = (preset: PeriodPreset | null) => {
+    if (!preset) return withParams(pathname, current(), { from: null, to: null });
+    const { from, to } = presetRange(preset, timeZone, new Date(presetBase));
+    return withParams(pathname, current(), { from: from.toISOString(), to: to.toISOString() });
+  };
   return (
     <form
       aria-label="Period"
@@ -74,11 +69,12 @@ export function PeriodControl({ from, to, presetBase, openEnded = false }: Perio
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const local = (name: string) => (form.get(name) ? new Date(String(form.get(name))) : null);
+        // What the admin typed is a wall time in the organisation's zone.
+        const local = (name: string) => (form.get(name) ? instantOfWallTime(timeZone, String(form.get(name))) : null);
         const fromDate = local('from');
         const toDate = local('to');
         if (fromDate && toDate && fromDate.getTime() >= toDate.getTime()) {
-          setTypedProblem(reversedMessage(fromDate, toDate));
+          setTypedProblem(reversedMessage(fromDate, toDate, timeZone));
           return;
         }
         setTypedProblem(null);
@@ -110,8 +106,8 @@ export function PeriodControl({ from, to, presetBase, openEnded = false }: Perio
           </Button>
         </Stack>
         <Stack direction="row" spacing={0.5} useFlexGap aria-label="Presets" role="group" sx={{ alignItems: 'center', flexWrap: 'wrap', mt: '4px' }}>
-          {PRESETS.map((preset) => (
-            <Button key={preset.label} size="small" component={NextLink} href={presetHref(preset.hours)}>
+          {PERIOD_PRESETS.map((preset) => (
+            <Button key={preset.label} size="small" component={NextLink} href={presetHref(preset)}>
               {preset.label}
             </Button>
           ))}

@@ -5,6 +5,7 @@
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import { describeFreshness, type ReportedFreshness } from '@/lib/freshness/describe-freshness';
+import { useTimeZone } from '@/components/time/time-zone-context';
 import { useEngineFreshness } from './use-engine-freshness';
 
 export interface FreshnessLineProps extends ReportedFreshness {
@@ -16,7 +17,7 @@ export interface FreshnessLineProps extends ReportedFreshness {
 
 export function FreshnessLine({ renderedAt, figures = false, ...rendered }: FreshnessLineProps) {
   const { reported, now } = useEngineFreshness(rendered, renderedAt);
-  const state = describeFreshness(reported, now);
+  const state = describeFreshness(reported, now, useTimeZone());
   if (state.kind === 'never') {
     return (
       <Alert severity="warning" data-testid="freshness">

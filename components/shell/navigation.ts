@@ -23,7 +23,7 @@ export function navigationFor(viewer: Viewer | null): NavigationSection[] {
     { href: '/profiles', label: 'Profiles' },
     { href: '/users', label: 'Users' },
   ];
-  if (access.viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' });
+  if (access.viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' }, { href: '/organisation', label: 'Organisation' });
   return [{ title: 'Administration', items: administration }];
 }
 

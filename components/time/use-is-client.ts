@@ -1,6 +1,7 @@
 'use client';
 // False while the server renders and while the browser hydrates, true after: what depends on
-// the browser's time zone renders in UTC first, so the markup never disagrees during hydration.
+// the browser (its language) renders in a neutral form first, so the markup never disagrees
+// during hydration.
 import { useSyncExternalStore } from 'react';
 
 const subscribe = () => () => {};

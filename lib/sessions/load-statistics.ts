@@ -15,7 +15,8 @@ import { listCategoryNotes } from '@/lib/errors/category-notes';
 import { getColumnVisibility } from '@/lib/preferences/column-visibility';
 import type { CappedCount } from '@/lib/paging/capped-count';
 import { countSessions, listSessions, type SessionRow } from './list-sessions';
-import { defaultStatisticsRange, statisticsSearch } from './session-search';
+import { defaultStatisticsRange } from '@/lib/time/period-presets';
+import { statisticsSearch } from './session-search';
 import type { SessionOwner } from './session-filters';
 import type { SessionSortKey } from './session-order';
 
@@ -62,7 +63,7 @@ async function userName(viewer: TenantViewer, userId: string): Promise<string | 
 
 export async function loadStatistics(viewer: TenantViewer, owner: SessionOwner, params: SearchParams): Promise<StatisticsData> {
   const now = new Date();
-  const defaults = defaultStatisticsRange(now);
+  const defaults = defaultStatisticsRange(viewer.timeZone, now);
   const parsed = parseSearch(statisticsSearch(defaults), params);
   const { from, to } = parsed.ok ? (parsed.value.range as typeof defaults) : defaults;
   const table: StatisticsTable = owner.kind === 'user' ? 'user-statistics' : 'profile-statistics';

@@ -37,9 +37,3 @@ export const statisticsSearch = (defaults: TimeRange) =>
     .object({ ...sessionFilterFields, ...pagingFields, sort: sortOrder(SESSION_SORT_KEYS, '-startedAt') })
     .transform(toPeriod(defaults))
     .transform(toPaging);
-
-const THREE_DAYS_MS = 3 * 86_400_000;
-
-export function defaultStatisticsRange(now = new Date()): { from: Date; to: Date } {
-  return { from: new Date(now.getTime() - THREE_DAYS_MS), to: now };
-}

@@ -25,7 +25,7 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** "2026-11-30T16:05:09": the wall clock in `zone` at `date`. */
-function wallClock(date: Date, zone: string): string {
+export function wallClock(date: Date, zone: string): string {
   const parts = Object.fromEntries(partsFormatter(zone).formatToParts(date).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
 }

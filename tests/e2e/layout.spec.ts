@@ -59,6 +59,7 @@ async function pagesToVisit(admin: Page, salesAdmin: Page): Promise<{ admin: Pag
       { name: 'users', path: '/users', heading: 'Users', grid: { label: 'Users', columns: [...USER_COLUMNS.slice(0, 2), 'Profile', ...USER_COLUMNS.slice(2)] } },
       { name: 'audit', path: '/audit', heading: 'Audit log' },
       { name: 'errors', path: '/errors', heading: 'What errors mean' },
+      { name: 'organisation', path: '/organisation', heading: 'Organisation' },
     ],
     salesAdmin: [
       { name: 'profile-users', path: `${profile}/users`, heading: 'Sales', grid: { label: 'Users of Sales', columns: USER_COLUMNS } },

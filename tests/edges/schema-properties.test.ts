@@ -1,6 +1,7 @@
 // Every edge schema — each page's and download's URL, and the engine's batch — answers any input
 // with a value or a validation result, never an exception; and what it accepts is safe for the
 // database: no NUL in text, every instant inside the accepted range, an end never before its start.
+import { defaultStatisticsRange } from '@/lib/time/period-presets';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditSearch } from '@/lib/audit/audit-search';
@@ -9,7 +10,7 @@ import { issueFilterSearch, issueListSearch } from '@/lib/issues/issue-search';
 import { overviewSearch } from '@/lib/overview/overview-period';
 import { profileListSearch } from '@/lib/profiles/profile-search';
 import { parseSearch } from '@/lib/search/parse-search';
-import { defaultStatisticsRange, profileSessionsSearch, sessionDownloadSearch, sessionZipSearch, statisticsSearch } from '@/lib/sessions/session-search';
+import { profileSessionsSearch, sessionDownloadSearch, sessionZipSearch, statisticsSearch } from '@/lib/sessions/session-search';
 import { userListSearch } from '@/lib/users/user-search';
 import { expectSafe, hostileBatch, hostileText } from '../support/hostile-input';
 
@@ -22,7 +23,7 @@ describe('the URL schemas of pages and downloads', () => {
     sessionDownloadSearch,
     sessionZipSearch,
     profileSessionsSearch,
-    statisticsSearch: statisticsSearch(defaultStatisticsRange()),
+    statisticsSearch: statisticsSearch(defaultStatisticsRange('UTC')),
     issueFilterSearch,
     issueListSearch,
     userListSearch,

@@ -1,12 +1,13 @@
 // Every page and download reads its URL through its area's zod schema and answers one shape:
 // the value, or a sentence in one style ("name" must be …) — never an exception.
+import { defaultStatisticsRange } from '@/lib/time/period-presets';
 import { describe, expect, it } from 'vitest';
 import { auditSearch } from '@/lib/audit/audit-search';
 import { issueFilterSearch, issueListSearch, narrowsIssues } from '@/lib/issues/issue-search';
 import { overviewSearch } from '@/lib/overview/overview-period';
 import { profileListSearch } from '@/lib/profiles/profile-search';
 import { parseSearch } from '@/lib/search/parse-search';
-import { defaultStatisticsRange, profileSessionsSearch, sessionDownloadSearch, sessionZipSearch, statisticsSearch } from '@/lib/sessions/session-search';
+import { profileSessionsSearch, sessionDownloadSearch, sessionZipSearch, statisticsSearch } from '@/lib/sessions/session-search';
 import { userListSearch } from '@/lib/users/user-search';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -14,7 +15,7 @@ const messageOf = (result: { ok: boolean; message?: string }) => (result.ok ? nu
 
 describe('the sessions query', () => {
   const now = new Date('2026-11-30T12:00:00Z');
-  const defaults = defaultStatisticsRange(now);
+  const defaults = defaultStatisticsRange('UTC', now);
 
   it('takes bare dates as 00:00 UTC and keeps the filters', () => {
     const parsed = parseSearch(sessionDownloadSearch, new URLSearchParams('from=2026-11-01&to=2026-11-02T10:00:00Z&status=error&errorSource=crm&errorCategory=Auth'));

@@ -1,13 +1,14 @@
 // A profile's statistics narrowed to one user (`user=`): exactly that user's sessions of the
 // profile, counted alike; nothing for a user outside the profile or the viewer's scope; and the
 // picker's suggestions stay inside the profile and the scope.
+import { defaultStatisticsRange } from '@/lib/time/period-presets';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { users } from '@/db/schema';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { parseSearch } from '@/lib/search/parse-search';
 import { countSessions, listSessions } from '@/lib/sessions/list-sessions';
-import { defaultStatisticsRange, statisticsSearch } from '@/lib/sessions/session-search';
+import { statisticsSearch } from '@/lib/sessions/session-search';
 import { suggestUsers } from '@/lib/users/list-users';
 import { describeEachDatabase } from '../support/databases';
 import { bossAndLead, createTenant, ingest, profileIdOf } from '../support/fixtures';
@@ -45,7 +46,7 @@ describeEachDatabase('narrowing a profile’s statistics to one user', (database
     ({ boss, lead } = await bossAndLead(db, tenantId, salesId));
   });
 
-  const period = () => defaultStatisticsRange();
+  const period = () => defaultStatisticsRange('UTC');
 
   it('reads the user from the URL, refusing what is not an id', () => {
     const search = statisticsSearch(period());
