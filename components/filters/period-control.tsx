@@ -8,19 +8,20 @@ import Button from '@mui/material/Button';
 import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import NextLink from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { withParams } from '@/lib/search/search-params';
 import { parseInstant } from '@/lib/time/parse-instant';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '@/lib/time/period-presets';
-import { instantOfWallTime, wallClock, wallTimeIn } from '@/lib/time/zoned-time';
+import { instantOfWallTime, wallTimeIn } from '@/lib/time/zoned-time';
 import { useIsClient } from '@/components/time/use-is-client';
 import { useTimeZone } from '@/components/time/time-zone-context';
 
-/** "Nov 26, 2026, 10:00" in the zone (the same on the server and in any browser). */
+/** "Nov 26, 2026, 10:00 AM" in the zone, in the browser's language (only the browser says it). */
 function readable(date: Date, timeZone: string): string {
-  return wallClock(date, timeZone).slice(0, 16).replace('T', ' ');
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
 const reversedMessage = (from: Date, to: Date, timeZone: string) =>
@@ -117,6 +118,10 @@ export function PeriodControl({ from, to, presetBase, openEnded = false }: Perio
             </Button>
           )}
         </Stack>
+        {/* The zone the fields and the presets count in (the organisation's, not the browser's). */}
+        <Typography variant="caption" color="text.secondary" sx={{ alignSelf: 'center' }}>
+          Times in {timeZone}
+        </Typography>
       </Stack>
       {problem && (
         <FormHelperText id="period-problem" error role="alert" sx={{ fontSize: '0.875rem' }}>

@@ -154,7 +154,8 @@ export type BatchProfile = z.infer<typeof batchProfileSchema>;
 export type BatchUser = z.infer<typeof batchUserSchema>;
 export type PresentProfile = Extract<BatchProfile, { removed: false }>;
 export type PresentUser = Extract<BatchUser, { removed: false }>;
-export const isPresent = <Item extends { removed: boolean }>(item: Item): item is Extract<Item, { removed: false }> => !item.removed;
-export const isRemoved = <Item extends { removed: boolean }>(item: Item): item is Extract<Item, { removed: true }> => item.removed;
+/** Items the engine reports in its directory, and items it reports gone. */
+export const reportedPresent = <Item extends { removed: boolean }>(item: Item): item is Extract<Item, { removed: false }> => !item.removed;
+export const reportedRemoved = <Item extends { removed: boolean }>(item: Item): item is Extract<Item, { removed: true }> => item.removed;
 export type BatchSession = z.infer<typeof batchSessionSchema>;
 export type BatchIssue = z.infer<typeof batchIssueSchema>;

@@ -6,13 +6,13 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { Transaction } from '@/db/run-transaction';
-import { isPresent, isRemoved, type IngestBatch } from './batch-schema';
+import { reportedPresent, reportedRemoved, type IngestBatch } from './batch-schema';
 import type { IngestProblem } from './resolve-references';
 import { keyList } from './sections/batch-rows';
 
 export async function findRemovedProfileProblems(tx: Transaction, tenantId: string, batch: IngestBatch): Promise<IngestProblem[]> {
   const problems: IngestProblem[] = [];
-  const removed = (batch.profiles ?? []).flatMap((p, index) => (isRemoved(p) ? [{ id: p.id, index }] : []));
+  const removed = (batch.profiles ?? []).flatMap((p, index) => (reportedRemoved(p) ? [{ id: p.id, index }] : []));
   if (removed.length > 0) {
     const occupied = new Map(
       (
@@ -35,7 +35,7 @@ export async function findRemovedProfileProblems(tx: Transaction, tenantId: stri
       }
     }
   }
-  const present = (batch.users ?? []).flatMap((u, index) => (isPresent(u) ? [{ user: u, index }] : []));
+  const present = (batch.users ?? []).flatMap((u, index) => (reportedPresent(u) ? [{ user: u, index }] : []));
   if (present.length > 0) {
     const inRemovedProfile = new Set(
       (

@@ -6,7 +6,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { readInChunks } from '@/db/chunked';
 import type { Database } from '@/db/client';
 import { profiles, syncRequests, syncSessions, users } from '@/db/schema';
-import { isPresent, isRemoved, type IngestBatch } from './batch-schema';
+import { reportedPresent, reportedRemoved, type IngestBatch } from './batch-schema';
 
 type Reader = Pick<Database, 'select'>;
 
@@ -48,14 +48,14 @@ export async function findUnknownReferences(db: Reader, tenantId: string, batch:
   const batchUsers = new Set((batch.users ?? []).map((u) => u.email));
   const batchSessions = new Set((batch.sessions ?? []).map((s) => s.id));
 
-  const presentUsers = (batch.users ?? []).filter(isPresent);
+  const presentUsers = (batch.users ?? []).filter(reportedPresent);
   const profileRefs = new Set(presentUsers.map((u) => u.profileId).filter((id) => !batchProfiles.has(id)));
   const userRefs = new Set(
     [...(batch.sessions ?? []), ...(batch.issues ?? [])].map((x) => x.userEmail).filter((e) => !batchUsers.has(e)),
   );
   // What the engine reports removed must be there to remove (a replay finds it removed already).
-  const removedProfiles = (batch.profiles ?? []).filter(isRemoved).map((p) => p.id);
-  const removedUsers = (batch.users ?? []).filter(isRemoved).map((u) => u.email);
+  const removedProfiles = (batch.profiles ?? []).filter(reportedRemoved).map((p) => p.id);
+  const removedUsers = (batch.users ?? []).filter(reportedRemoved).map((u) => u.email);
   for (const id of removedProfiles) profileRefs.add(id);
   for (const email of removedUsers) userRefs.add(email);
   const sessionRefs = new Set(

@@ -14,7 +14,7 @@ import { ADVISORY_LOCKS } from '@/db/advisory-locks';
 import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
 import { ingestLimits } from '@/lib/db-limits';
 import { RollupDeltas } from '@/lib/rollups/rollup-deltas';
-import { isPresent, isRemoved, type IngestBatch } from './batch-schema';
+import { reportedPresent, reportedRemoved, type IngestBatch } from './batch-schema';
 import { findRemovedProfileProblems } from './removed-profile-rules';
 import { findUnknownReferences, IngestReferenceError } from './resolve-references';
 import { removeProfiles, removeUsers, restoreProfiles, restoreUsers } from './sections/directory-removals';
@@ -38,15 +38,15 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
     const problems = await findUnknownReferences(tx, tenantId, batch);
     if (problems.length > 0) throw new IngestReferenceError(problems);
 
-    const presentProfiles = (batch.profiles ?? []).filter(isPresent);
-    const presentUsers = (batch.users ?? []).filter(isPresent);
+    const presentProfiles = (batch.profiles ?? []).filter(reportedPresent);
+    const presentUsers = (batch.users ?? []).filter(reportedPresent);
     await upsertProfiles(tx, tenantId, presentProfiles);
     await restoreProfiles(tx, tenantId, presentProfiles.map((p) => p.id));
     await upsertUsers(tx, tenantId, presentUsers);
     await restoreUsers(tx, tenantId, presentUsers.map((u) => u.email));
     await writeUserSettings(tx, tenantId, presentUsers);
-    await removeUsers(tx, tenantId, (batch.users ?? []).filter(isRemoved).map((u) => u.email));
-    await removeProfiles(tx, tenantId, (batch.profiles ?? []).filter(isRemoved).map((p) => p.id));
+    await removeUsers(tx, tenantId, (batch.users ?? []).filter(reportedRemoved).map((u) => u.email));
+    await removeProfiles(tx, tenantId, (batch.profiles ?? []).filter(reportedRemoved).map((p) => p.id));
     const directoryProblems = await findRemovedProfileProblems(tx, tenantId, batch);
     if (directoryProblems.length > 0) throw new IngestReferenceError(directoryProblems, 'A removed profile would keep users; nothing was written.');
     // The overview's rollups move by the difference each write makes.

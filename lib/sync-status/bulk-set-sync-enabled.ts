@@ -13,7 +13,7 @@ import { auditUsersCtes } from '@/lib/audit/users-audit-sql';
 import { actorOf } from '@/lib/audit/record-audit-event';
 import type { AuditAction } from '@/lib/audit/audit-actions';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import { effectiveSyncStatusIs, effectiveSyncStatusSql, isPresent, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusIs, effectiveSyncStatusSql, inDirectory, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { describeUserTarget, userTargetSql, type UserTarget } from '@/lib/users/user-target';
 import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
 
@@ -40,7 +40,7 @@ export async function bulkSetUsersSyncEnabled({
   // Enabling changes a user switched off, or one disabled due to an error (the enable's moment
   // makes the error old); disabling changes a user switched on.
   // Users the engine removed are out of reach: their switch no longer means anything.
-  const wouldChange = sql`${isPresent(status)} and ${enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`}`;
+  const wouldChange = sql`${inDirectory(status)} and ${enabled ? sql`(not u.sync_enabled or ${effectiveSyncStatusIs(status, 'error')})` : sql`u.sync_enabled`}`;
   const action: AuditAction = enabled ? 'users.bulk_sync_enable' : 'users.bulk_sync_disable';
   const asked = describeUserTarget(target, profileName);
   return runTransaction(getDatabase().db, bulkActionLimits(), async (tx) => {

@@ -45,7 +45,7 @@ export function effectiveSyncStatusSql(c: StatusColumns): SQL<EffectiveSyncStatu
 /** A filter on the status, written so that indexes can serve it (errors are rare). */
 export function effectiveSyncStatusIs(c: StatusColumns, status: EffectiveSyncStatus): SQL {
   if (status === 'removed') return sql`${c.removedAt} is not null`;
-  const present = isPresent(c);
+  const present = inDirectory(c);
   if (status === 'disabled') return sql`(${present} and (not ${c.profileEnabled} or not ${c.userEnabled}))`;
   const switchedOn = sql`${present} and ${c.profileEnabled} and ${c.userEnabled}`;
   if (status === 'error') return sql`(${c.syncErrorAt} is not null and ${switchedOn} and ${hasCurrentError(c)})`;
@@ -53,6 +53,6 @@ export function effectiveSyncStatusIs(c: StatusColumns, status: EffectiveSyncSta
 }
 
 /** Still in the directory: what every list and count shows unless the Removed filter asks. */
-export function isPresent(c: Pick<StatusColumns, 'removedAt'>): SQL {
+export function inDirectory(c: Pick<StatusColumns, 'removedAt'>): SQL {
   return sql`${c.removedAt} is null`;
 }

@@ -6,7 +6,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { inViewerScope } from '@/lib/scope/profile-scope';
-import { effectiveSyncStatusIs, isPresent, statusColumns } from '@/lib/sync-status/effective-sync-status';
+import { effectiveSyncStatusIs, inDirectory, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import type { EffectiveSyncStatus } from '@/lib/sync-status/effective-sync-status-labels';
 
 export interface UserFilter {
@@ -24,7 +24,7 @@ export function userFilterSql(viewer: TenantViewer, filter: UserFilter): SQL {
   const conditions: SQL[] = [inViewerScope(viewer, sql.raw('u.tenant_id'), sql.raw('u.profile_id'))];
   if (filter.profileId) conditions.push(sql`u.profile_id = ${filter.profileId}::uuid`);
   // Users the engine removed appear only when the filter asks for them.
-  conditions.push(filter.status ? effectiveSyncStatusIs(status, filter.status) : isPresent(status));
+  conditions.push(filter.status ? effectiveSyncStatusIs(status, filter.status) : inDirectory(status));
   // A reason is shown only while the user is disabled due to it (user-status-columns.ts): the
   // filter means the same, or it would act on users whose reason is hidden.
   if (filter.reason) conditions.push(sql`(u.sync_error_reason = ${filter.reason} and ${effectiveSyncStatusIs(status, 'error')})`);

@@ -135,17 +135,19 @@ test('user statistics: From and To, a hidden column stays hidden, exports of all
 test.describe('in New York', () => {
   test.use({ timezoneId: 'America/New_York' });
 
-  test('a reversed period keeps its values and is explained in local time, from the URL or typed', async ({ page }) => {
+  // The browser is in New York; the organisation's zone (UTC for the demo) is what the page counts and shows.
+  test("a reversed period keeps its values and is explained in the organisation's time zone, from the URL or typed", async ({ page }) => {
     await signInAt(page, '/users', 'admin@acme.test');
     const path = await firstActiveUserPath(page);
     await page.goto(`${baseUrl()}${path}?from=2026-11-27&to=2026-11-20`);
     await expect(page.getByText('The period ends before it starts: "from" must be before "to".')).toBeVisible();
-    // The fields keep the URL's period, in New York time, and say what is wrong with it there.
-    await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2026-11-26T19:00');
-    await expect(page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2026-11-19T19:00');
-    await expect(page.getByRole('alert').filter({ hasText: 'From is Nov 26, 2026, 7:00 PM and To is Nov 19, 2026, 7:00 PM (America/New_York)' })).toBeVisible();
+    // The fields keep the URL's period, in the organisation's time, and say what is wrong with it there.
+    await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2026-11-27T00:00');
+    await expect(page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2026-11-20T00:00');
+    await expect(page.getByRole('alert').filter({ hasText: 'From is Nov 27, 2026, 12:00 AM and To is Nov 20, 2026, 12:00 AM (UTC)' })).toBeVisible();
+    await expect(page.getByText('Times in UTC')).toBeVisible();
 
-    // Typed reversed: refused on the page, what was typed stays.
+    // Typed reversed (in the organisation's time): refused on the page, what was typed stays.
     await page.goto(`${baseUrl()}${path}`);
     const before = page.url();
     await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-11-29T08:30');
