@@ -1,7 +1,7 @@
 'use client';
 // A platform admin writes their organisation's note on an error category (shown to their admins
 // beside the panel's explanation); an empty note removes it.
-import Alert from '@mui/material/Alert';
+import { ActionMessage } from '@/components/actions/action-message';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -30,11 +30,7 @@ export function CategoryNoteForm({ category, note }: { category: string; note: s
         <Button type="submit" variant="outlined" size="small" disabled={pending}>
           Save note
         </Button>
-        {state && (
-          <Alert severity={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
-            {state.message}
-          </Alert>
-        )}
+        <ActionMessage state={state} />
       </Stack>
     </form>
   );

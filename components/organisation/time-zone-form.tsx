@@ -1,7 +1,7 @@
 'use client';
 // A platform admin chooses the organisation's time zone from the IANA names the browser knows
 // (the server checks the name again).
-import Alert from '@mui/material/Alert';
+import { ActionMessage } from '@/components/actions/action-message';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -34,11 +34,7 @@ export function TimeZoneForm({ timeZone, zones }: { timeZone: string; zones: str
             Save time zone
           </Button>
         </Stack>
-        {state && (
-          <Alert severity={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
-            {state.message}
-          </Alert>
-        )}
+        <ActionMessage state={state} />
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 'use client';
 // Add an admin to a tenant: a platform admin sees every profile, a profile admin the chosen ones.
-import Alert from '@mui/material/Alert';
+import { ActionMessage } from '@/components/actions/action-message';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
@@ -49,7 +49,7 @@ export function AddAdminForm({ tenantId, profiles, action }: { tenantId: string;
             Add admin
           </Button>
         </div>
-        {state && <Alert severity={state.ok ? 'success' : 'error'}>{state.message}</Alert>}
+        <ActionMessage state={state} />
       </Stack>
     </form>
   );

@@ -1,7 +1,7 @@
 'use client';
 // Grant or revoke a tenant's panel access, with the reason the audit log keeps, after a
 // confirmation that says what happens to the tenant's admins.
-import Alert from '@mui/material/Alert';
+import { ActionMessage } from '@/components/actions/action-message';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -53,7 +53,7 @@ export function PanelAccessForm({ tenantId, tenantName, granted, action }: { ten
             {verb} panel access
           </Button>
         </div>
-        {state && <Alert severity={state.ok ? 'success' : 'error'}>{state.message}</Alert>}
+        <ActionMessage state={state} />
       </Stack>
       <Dialog open={confirming !== null} onClose={() => setConfirming(null)} aria-labelledby="panel-access-confirm">
         <DialogTitle id="panel-access-confirm">

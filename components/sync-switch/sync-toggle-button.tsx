@@ -1,7 +1,7 @@
 'use client';
 // Enable or disable sync for a profile or a user, after a confirmation. The server action
 // checks the admin's scope itself and audits the change.
-import Alert from '@mui/material/Alert';
+import { ActionMessage } from '@/components/actions/action-message';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -23,7 +23,7 @@ export function SyncToggleButton({ id, enabled, subject, consequence, action }: 
       <Button variant={enabled ? 'outlined' : 'contained'} color={enabled ? 'error' : 'success'} onClick={() => setOpen(true)} disabled={pending}>
         {verb} sync
       </Button>
-      {state && <Alert severity={state.ok ? 'success' : 'error'}>{state.message}</Alert>}
+      <ActionMessage state={state} />
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={`toggle-${id}`}>
         <form action={submit} onSubmit={() => setOpen(false)}>
           <input type="hidden" name="id" value={id} />

@@ -6,16 +6,19 @@
 import type { SessionStatus } from '@/domain/sync-vocabulary';
 import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 import { sessionInStatistics } from '@/lib/users/session-link';
+import { wallTimeIn } from '@/lib/time/zoned-time';
+import { useTimeZone } from '@/components/time/time-zone-context';
 import styles from './sync-story.module.css';
 
 export type SessionStripMark = [startedAtMs: number, status: SessionStatus];
 
 export function SessionStrip({ userId, marks }: { userId: string; marks: SessionStripMark[] }) {
+  const timeZone = useTimeZone();
   return (
     <ol className={styles.strip}>
       {marks.map(([startedAtMs, status], index) => {
-        // UTC, the same on the server and in the browser (no hydration mismatch); shown on hover by CSS.
-        const label = `${SESSION_STATUS_LABELS[status]}, ${new Date(startedAtMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+        // In the organisation's zone, the same on the server and in the browser; shown on hover by CSS.
+        const label = `${SESSION_STATUS_LABELS[status]}, ${wallTimeIn(timeZone, new Date(startedAtMs)).replace('T', ' ')} ${timeZone}`;
         return (
           <li key={`${startedAtMs}-${index}`}>
             <a href={sessionInStatistics(userId, startedAtMs)} className={`${styles.mark} ${styles[status]}`} aria-label={label} />

@@ -2,7 +2,7 @@
 // Sync now on a user's page: asks the sync engine to start a session at once. Offered while the
 // user's Effective synchronization status is Enabled; the server refuses a second request
 // within a minute and says when it becomes possible.
-import Alert from '@mui/material/Alert';
+import { ActionMessage } from '@/components/actions/action-message';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useActionState } from 'react';
@@ -18,11 +18,7 @@ export function SyncNowButton({ userId, enabled }: { userId: string; enabled: bo
           Sync now
         </Button>
       </form>
-      {state && (
-        <Alert severity={state.ok ? 'success' : 'warning'} role={state.ok ? 'status' : 'alert'}>
-          {state.message}
-        </Alert>
-      )}
+      <ActionMessage state={state} refusal="warning" />
     </Stack>
   );
 }

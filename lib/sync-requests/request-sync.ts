@@ -16,6 +16,7 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { HttpError, tooManyRequests } from '@/lib/http/errors';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { EFFECTIVE_SYNC_STATUS_LABELS } from '@/lib/sync-status/effective-sync-status-labels';
+import { wallClock } from '@/lib/time/zoned-time';
 import { getUser } from '@/lib/users/get-user';
 import { describeUserTarget, userTargetSql, type UserTarget } from '@/lib/users/user-target';
 import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
@@ -96,7 +97,7 @@ export async function requestUserSync(viewer: TenantViewer, userId: string): Pro
     const [pause] = await queryRows<{ until: Date | string | null }>(tx, sql`select ${lastSyncActivity} + interval '1 millisecond' * ${SYNC_REQUEST_PAUSE_MS} as until from users u where u.tenant_id = ${viewer.tenantId}::uuid and u.id = ${user.id}::uuid`);
     const until = pause?.until ? new Date(pause.until) : now;
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-    throw tooManyRequests(`Sync was requested or a session started less than a minute ago: Sync now is possible again at ${until.toISOString().slice(11, 19)} UTC (in ${seconds} s).`, seconds);
+    throw tooManyRequests(`Sync was requested or a session started less than a minute ago: Sync now is possible again at ${wallClock(until, viewer.timeZone).slice(11, 19)} ${viewer.timeZone} (in ${seconds} s).`, seconds);
   });
 }
 
