@@ -61,6 +61,10 @@ const envSchema = z.object({
   // Pages inline every component style, also those of app/component-styles.css: set by
   // `npm run styles:catalogue`, which collects them from the pages.
   STYLES_INLINE_ALL: flag,
+  // Alert webhooks may target http:// and private, loopback or link-local addresses: for tests
+  // and local receivers only (demo mode allows them too). Off in production: no server-side
+  // request forgery through a webhook's URL.
+  ALERTS_ALLOW_PRIVATE_TARGETS: flag,
   // Set by `npm start` for the server it spawns: the process that hands the embedded database over.
   DATA_DIR_LOCK_HOLDER: unsetIfEmpty(z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),

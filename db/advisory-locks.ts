@@ -11,4 +11,6 @@ export const ADVISORY_LOCKS = {
   syncRequests: 727_004,
   /** Transaction lock per tenant, tried: one instance recounts a tenant's rollups for its new time zone. */
   timeZoneChange: 727_005,
+  /** Transaction lock per tenant: one evaluation of a tenant's alert rules at a time. */
+  alerts: 727_006,
 } as const;

@@ -673,6 +673,126 @@ export const errorCategoryNotes = pgTable(
   (t) => [primaryKey({ name: 'error_category_notes_pkey', columns: [t.tenantId, t.category] })],
 );
 
+// ---------------------------------------------------------------- alerts (lib/alerts)
+
+// Where notifications go: a webhook (signed with its own secret) or email addresses.
+export const alertChannels = pgTable(
+  'alert_channels',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    // The webhook's URL, or the email addresses (comma-separated).
+    target: text('target').notNull(),
+    // A webhook's HMAC-SHA256 key: kept to sign, shown once at creation.
+    secret: text('secret'),
+    createdAt: createdAt(),
+    createdByLabel: text('created_by_label').notNull(),
+  },
+  (t) => [primaryKey({ name: 'alert_channels_pkey', columns: [t.tenantId, t.id] })],
+);
+
+// What to be told about. A rule sees only the profiles its owner may see (and of those, the
+// chosen ones when profile_ids is set), whatever its owner's scope becomes later.
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    params: jsonb('params').notNull().default({}),
+    ownerAdminId: uuid('owner_admin_id')
+      .notNull()
+      .references(() => admins.id, { onDelete: 'cascade' }),
+    profileIds: uuid('profile_ids').array(),
+    enabled: boolean('enabled').notNull().default(false),
+    mutedUntil: timestamp('muted_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ name: 'alert_rules_pkey', columns: [t.tenantId, t.id] })],
+);
+
+export const alertRuleChannels = pgTable(
+  'alert_rule_channels',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    ruleId: uuid('rule_id').notNull(),
+    channelId: uuid('channel_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'alert_rule_channels_pkey', columns: [t.tenantId, t.ruleId, t.channelId] }),
+    foreignKey({ name: 'alert_rule_channels_rule_fk', columns: [t.tenantId, t.ruleId], foreignColumns: [alertRules.tenantId, alertRules.id] }).onDelete('cascade'),
+    foreignKey({ name: 'alert_rule_channels_channel_fk', columns: [t.tenantId, t.channelId], foreignColumns: [alertChannels.tenantId, alertChannels.id] }).onDelete('cascade'),
+  ],
+);
+
+// An alert is open while its rule's condition holds for a subject (a user, a profile, the
+// tenant): one row from the moment it starts to hold until it clears. At most one open per rule
+// and subject, so a condition that keeps holding notifies once.
+export const alertStates = pgTable(
+  'alert_states',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    ruleId: uuid('rule_id').notNull(),
+    subject: text('subject').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    // What the rule saw when it opened: the figures its notifications carry.
+    facts: jsonb('facts').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'alert_states_pkey', columns: [t.tenantId, t.ruleId, t.subject, t.openedAt] }),
+    foreignKey({ name: 'alert_states_rule_fk', columns: [t.tenantId, t.ruleId], foreignColumns: [alertRules.tenantId, alertRules.id] }).onDelete('cascade'),
+    uniqueIndex('alert_states_open_key')
+      .on(t.tenantId, t.ruleId, t.subject)
+      .where(sql`${t.closedAt} is null`),
+  ],
+);
+
+// Every notification, sent or not: the delivery queue and the history. The idempotency key is
+// the same on every attempt, so a receiver can drop a redelivery.
+export const alertNotifications = pgTable(
+  'alert_notifications',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    ruleId: uuid('rule_id'),
+    channelId: uuid('channel_id').notNull(),
+    subject: text('subject'),
+    // alert, recovery, test
+    kind: text('kind').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    payload: jsonb('payload').notNull(),
+    // pending, sending, retrying, sent, failed
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    responseCode: integer('response_code'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'alert_notifications_pkey', columns: [t.tenantId, t.id] }),
+    uniqueIndex('alert_notifications_idempotency_key').on(t.tenantId, t.idempotencyKey),
+    foreignKey({ name: 'alert_notifications_channel_fk', columns: [t.tenantId, t.channelId], foreignColumns: [alertChannels.tenantId, alertChannels.id] }).onDelete('cascade'),
+    // The delivery's next work, across tenants: few rows at a time.
+    index('alert_notifications_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending', 'retrying')`),
+    index('alert_notifications_history_idx').on(t.tenantId, t.createdAt),
+  ],
+);
+
 // Per-admin UI preferences, such as the visible columns of each table.
 export const adminPreferences = pgTable(
   'admin_preferences',

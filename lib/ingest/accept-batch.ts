@@ -7,6 +7,7 @@ import { getDatabase } from '@/db/client';
 import { batchSchema, MAX_SECTION_ITEMS } from './batch-schema';
 import { IngestReferenceError, type IngestProblem } from './resolve-references';
 import { writeBatch, type BatchCounts } from './write-batch';
+import { alertsAfterBatch } from '@/lib/alerts/alert-runner';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const SECTIONS = ['profiles', 'users', 'sessions', 'issues'] as const;
@@ -37,7 +38,10 @@ export async function acceptBatch(tenantId: string, body: Uint8Array): Promise<B
   const parsed = batchSchema.safeParse(payload);
   if (!parsed.success) throw new HttpError(422, 'The batch is invalid; nothing was written.', describeIssues(parsed.error.issues));
   try {
-    return await writeBatch(getDatabase().ingestDb, tenantId, parsed.data);
+    const counts = await writeBatch(getDatabase().ingestDb, tenantId, parsed.data);
+    // Committed: the tenant's alert rules may fire (in the background; the engine does not wait).
+    alertsAfterBatch(tenantId);
+    return counts;
   } catch (error) {
     if (error instanceof IngestReferenceError) throw new HttpError(422, error.summary, error.problems);
     throw error;

@@ -1,10 +1,10 @@
 import 'server-only';
 // Work that runs on a clock in every app instance (started by instrumentation.ts), safe to run
-// on several at once: the move of the period rollups to the new UTC day, forgetting admin
-// sessions that ended or expired over a day ago, and removing the chunks of log uploads whose
-// process died. It checks every
-// few minutes, so the move happens minutes after 00:00 UTC, and a new tenant's periods are built
-// soon after its first batch; the overview reads correct figures before it, too.
+// on several at once: a time zone change's recount, the move of the period rollups to each
+// tenant's new day, forgetting admin sessions that ended or expired over a day ago, removing the
+// chunks of log uploads whose process died, and evaluating the alert rules. It checks every few
+// minutes, so the move happens minutes after a tenant's midnight, and a new tenant's periods are
+// built soon after its first batch; the overview reads correct figures before it, too.
 import { getDatabase } from '@/db/client';
 import { forgetOldAdminSessions } from '@/lib/auth/admin-sessions';
 import { scheduledLimits } from '@/lib/db-limits';
@@ -13,6 +13,7 @@ import { sweepAbandonedUploads } from '@/lib/logs/log-uploads';
 import { env } from '@/config/env';
 import { advanceWindows } from '@/lib/rollups/advance-windows';
 import { applyPendingTimeZones } from '@/lib/tenants/tenant-time-zone';
+import { evaluateAlertsStep } from '@/lib/alerts/alert-runner';
 
 const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
 const FIRST_RUN_DELAY_MS = 2_000;
@@ -70,7 +71,7 @@ export function startScheduledSteps(): void {
     running = true;
     // A zone change first: the day the windows move to depends on it.
     await timeZoneStep();
-    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep(), sweepUploadsStep()]).finally(() => (running = false));
+    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep(), sweepUploadsStep(), evaluateAlertsStep()]).finally(() => (running = false));
   };
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   setInterval(tick, WINDOW_CHECK_INTERVAL_MS).unref();
