@@ -22,6 +22,7 @@ export function navigationFor(viewer: Viewer | null): NavigationSection[] {
     { href: '/', label: 'Overview' },
     { href: '/profiles', label: 'Profiles' },
     { href: '/users', label: 'Users' },
+    { href: '/alerts', label: 'Alerts' },
   ];
   if (access.viewer.role === 'platform_admin') administration.push({ href: '/audit', label: 'Audit log' }, { href: '/organisation', label: 'Organisation' });
   return [{ title: 'Administration', items: administration }];

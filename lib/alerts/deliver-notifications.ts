@@ -25,13 +25,14 @@ interface Claimed {
   secret: string | null;
 }
 
-async function claimDue(db: Database, now: Date, limit: number): Promise<Claimed[]> {
+async function claimDue(db: Database, now: Date, limit: number, only?: { tenantId: string; id: string }): Promise<Claimed[]> {
+  const which = only ? sql`and tenant_id = ${only.tenantId}::uuid and id = ${only.id}::uuid` : sql``;
   return runTransaction(db, scheduledLimits(), (tx) =>
     queryRows<Claimed>(
       tx,
       sql`with due as (
             select tenant_id, id from alert_notifications
-            where status in ('pending', 'sending', 'retrying') and next_attempt_at <= ${now}
+            where status in ('pending', 'sending', 'retrying') and next_attempt_at <= ${now} ${which}
             order by next_attempt_at limit ${limit}
             for update skip locked
           ),
@@ -64,9 +65,12 @@ async function record(db: Database, notification: Claimed, result: WebhookResult
   );
 }
 
-/** Sends what is due; answers how many were attempted. */
-export async function deliverDueNotifications(db: Database, { now = () => new Date(), limit = 50 }: { now?: () => Date; limit?: number } = {}): Promise<number> {
-  const claimed = await claimDue(db, now(), limit);
+/** Sends what is due (or only the one notification named); answers how many were attempted. */
+export async function deliverDueNotifications(
+  db: Database,
+  { now = () => new Date(), limit = 50, only }: { now?: () => Date; limit?: number; only?: { tenantId: string; id: string } } = {},
+): Promise<number> {
+  const claimed = await claimDue(db, now(), limit, only);
   await Promise.all(claimed.map(async (notification) => record(db, notification, await send(notification), now())));
   return claimed.length;
 }

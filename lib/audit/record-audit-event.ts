@@ -20,7 +20,7 @@ export function actorOf(viewer: Viewer): AuditActor {
   return { adminId: viewer.adminId, label: viewer.email };
 }
 
-export type AuditTargetType = 'tenant' | 'admin' | 'profile' | 'user' | 'users' | 'token' | 'issuer' | 'error_category';
+export type AuditTargetType = 'tenant' | 'admin' | 'profile' | 'user' | 'users' | 'token' | 'issuer' | 'error_category' | 'alert_rule' | 'alert_channel';
 
 export interface AuditEventInput {
   tenantId: string;

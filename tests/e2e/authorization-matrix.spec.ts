@@ -79,6 +79,10 @@ const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<W
     expect: { anonymous: 401, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 403, 'support@vendor.test': 403 },
   },
   {
+    url: () => '/alerts',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
     url: () => '/organisation',
     expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 403, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },

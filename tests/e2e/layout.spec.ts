@@ -60,6 +60,7 @@ async function pagesToVisit(admin: Page, salesAdmin: Page): Promise<{ admin: Pag
       { name: 'audit', path: '/audit', heading: 'Audit log' },
       { name: 'errors', path: '/errors', heading: 'What errors mean' },
       { name: 'organisation', path: '/organisation', heading: 'Organisation' },
+      { name: 'alerts', path: '/alerts', heading: 'Alerts' },
     ],
     salesAdmin: [
       { name: 'profile-users', path: `${profile}/users`, heading: 'Sales', grid: { label: 'Users of Sales', columns: USER_COLUMNS } },

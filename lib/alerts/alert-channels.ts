@@ -1,0 +1,92 @@
+import 'server-only';
+// An organisation's alert channels: any of its admins adds a webhook (checked for where it may
+// point; its signing secret is answered once, at creation), sends it a test, or deletes it. The
+// channels are the tenant's: a rule of any of its admins may use them. Audited.
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { getDatabase } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { alertChannels, alertNotifications } from '@/db/schema';
+import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { TenantViewer } from '@/lib/auth/viewer';
+import { interactiveLimits } from '@/lib/db-limits';
+import { HttpError, notFoundError } from '@/lib/http/errors';
+import { deliverDueNotifications } from './deliver-notifications';
+import { panelUrl } from './evaluate-alerts';
+import { webhookTargetProblem } from './webhook-target';
+
+export interface AlertChannelRow {
+  id: string;
+  kind: string;
+  name: string;
+  target: string;
+  createdAt: string;
+  createdByLabel: string;
+}
+
+export async function listAlertChannels(viewer: TenantViewer): Promise<AlertChannelRow[]> {
+  const rows = await getDatabase()
+    .db.select({ id: alertChannels.id, kind: alertChannels.kind, name: alertChannels.name, target: alertChannels.target, createdAt: alertChannels.createdAt, createdByLabel: alertChannels.createdByLabel })
+    .from(alertChannels)
+    .where(eq(alertChannels.tenantId, viewer.tenantId))
+    .orderBy(asc(alertChannels.name), asc(alertChannels.id))
+    .limit(200);
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+/** Adds a webhook; answers its id and its secret (shown once). */
+export async function createWebhookChannel(viewer: TenantViewer, { name, url }: { name: string; url: string }): Promise<{ id: string; secret: string }> {
+  const problem = await webhookTargetProblem(url);
+  if (problem) throw new HttpError(422, problem);
+  const secret = randomBytes(32).toString('base64url');
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
+    const [channel] = await tx.insert(alertChannels).values({ tenantId: viewer.tenantId, kind: 'webhook', name, target: url, secret, createdByLabel: viewer.email }).returning({ id: alertChannels.id });
+    await recordAuditEvent(tx, { tenantId: viewer.tenantId, actor: actorOf(viewer), action: 'alert_channel.create', targetType: 'alert_channel', targetId: channel!.id, targetLabel: name, after: { kind: 'webhook', url } });
+    return { id: channel!.id, secret };
+  });
+}
+
+export async function deleteAlertChannel(viewer: TenantViewer, channelId: string): Promise<void> {
+  await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
+    const [deleted] = await tx
+      .delete(alertChannels)
+      .where(and(eq(alertChannels.tenantId, viewer.tenantId), eq(alertChannels.id, channelId)))
+      .returning({ name: alertChannels.name, target: alertChannels.target });
+    if (!deleted) throw notFoundError('No such channel.');
+    await recordAuditEvent(tx, { tenantId: viewer.tenantId, actor: actorOf(viewer), action: 'alert_channel.delete', targetType: 'alert_channel', targetId: channelId, targetLabel: deleted.name, before: { url: deleted.target } });
+  });
+}
+
+/** Queues a test notification on the channel and sends what is due; answers how it went. */
+export async function sendTestNotification(viewer: TenantViewer, channelId: string): Promise<{ status: string; responseCode: number | null; error: string | null }> {
+  const [channel] = await getDatabase()
+    .db.select({ id: alertChannels.id, name: alertChannels.name })
+    .from(alertChannels)
+    .where(and(eq(alertChannels.tenantId, viewer.tenantId), eq(alertChannels.id, channelId)));
+  if (!channel) throw notFoundError('No such channel.');
+  const now = new Date();
+  const idempotencyKey = `test/${channel.id}/${now.toISOString()}`;
+  const payload = {
+    event: 'test',
+    idempotencyKey,
+    occurredAt: now.toISOString(),
+    tenant: { id: viewer.tenantId, name: viewer.tenantName },
+    rule: null,
+    user: null,
+    profile: null,
+    figures: {},
+    links: { alerts: `${panelUrl()}/alerts` },
+    text: `Test from the Sync Admin Panel, sent by ${viewer.email} to the channel “${channel.name}”.`,
+  };
+  const [queued] = await getDatabase()
+    .db.insert(alertNotifications)
+    .values({ tenantId: viewer.tenantId, channelId: channel.id, kind: 'test', idempotencyKey, payload })
+    .returning({ id: alertNotifications.id });
+  // Sent now, in the admin's request (bounded by the webhook's 10 s), and only this one.
+  await deliverDueNotifications(getDatabase().db, { only: { tenantId: viewer.tenantId, id: queued!.id } });
+  const [result] = await getDatabase()
+    .db.select({ status: alertNotifications.status, responseCode: alertNotifications.responseCode, error: alertNotifications.lastError })
+    .from(alertNotifications)
+    .where(and(eq(alertNotifications.tenantId, viewer.tenantId), eq(alertNotifications.id, queued!.id)));
+  return result!;
+}
