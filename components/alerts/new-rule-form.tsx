@@ -23,7 +23,7 @@ export function NewRuleForm({ profiles, channels }: { profiles: { id: string; na
       <Stack spacing={1.5} sx={{ alignItems: 'flex-start' }}>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <TextField name="name" label="Name" size="small" required slotProps={{ htmlInput: { maxLength: 100 } }} />
-          <TextField select name="kind" label="Condition" size="small" defaultValue={ALERT_RULE_KINDS[0]} slotProps={{ select: { native: true } }} sx={{ minWidth: 320 }}>
+          <TextField select name="kind" label="Condition" size="small" defaultValue={ALERT_RULE_KINDS[0]} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }} sx={{ minWidth: 320 }}>
             {ALERT_RULE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {ALERT_RULE_KIND_LABELS[kind]}
@@ -49,7 +49,7 @@ export function NewRuleForm({ profiles, channels }: { profiles: { id: string; na
           <FormLabel id="rule-channels">Tell</FormLabel>
           {channels.length === 0 ? (
             <Typography variant="body2" color="text.secondary">
-              No channel yet: add a webhook below, then give the rule a channel by creating it again.
+              No channel yet: add a webhook below first, so the rule has someone to tell.
             </Typography>
           ) : (
             <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap' }}>

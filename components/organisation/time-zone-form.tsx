@@ -22,7 +22,7 @@ export function TimeZoneForm({ timeZone, zones }: { timeZone: string; zones: str
             defaultValue={timeZone}
             size="small"
             sx={{ minWidth: 280 }}
-            slotProps={{ select: { native: true } }}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
           >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
