@@ -695,8 +695,9 @@ export const alertChannels = pgTable(
   (t) => [primaryKey({ name: 'alert_channels_pkey', columns: [t.tenantId, t.id] })],
 );
 
-// What to be told about. A rule sees only the profiles its owner may see (and of those, the
-// chosen ones when profile_ids is set), whatever its owner's scope becomes later.
+// What to be told about. A rule sees only the profiles its owner may see when it runs (and of
+// those, the chosen ones when profile_ids is set): an owner who loses a profile takes it from
+// their rules too.
 export const alertRules = pgTable(
   'alert_rules',
   {

@@ -1,13 +1,13 @@
 // /alerts — what the admin wants to hear about without opening the panel: the alert rules
 // (platform admins see all of the organisation's, profile admins their own) and the channels
 // they tell. docs/alerts.md says what fires and how webhooks are signed.
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { NewRuleForm } from '@/components/alerts/new-rule-form';
 import { NewWebhookForm } from '@/components/alerts/new-webhook-form';
 import { RowActions } from '@/components/alerts/row-actions';
+import { SettingsSection, SettingsSubheading } from '@/components/layout/settings-section';
 import { SimpleTable } from '@/components/tables/simple-table';
 import { LocalDateTime } from '@/components/time/local-date-time';
 import { ALERT_RULE_KIND_LABELS } from '@/lib/alerts/alert-rule';
@@ -30,100 +30,86 @@ export default async function AlertsPage() {
         Be told when users stop synchronizing. A rule opens an alert once when its condition starts to hold for a user and sends one notice when it
         clears; it watches only profiles {viewer.role === 'platform_admin' ? 'of your organisation' : 'you can see'}.
       </Typography>
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="rules">
-        <Stack spacing={1.5}>
-          <Typography variant="h2" id="rules">
-            Rules
-          </Typography>
-          <SimpleTable
-            label="Alert rules"
-            rowKey={(rule) => rule.id}
-            rows={rules}
-            empty="No rule yet."
-            columns={[
-              { header: 'Name', cell: (rule) => rule.name },
-              { header: 'Condition', cell: (rule) => ALERT_RULE_KIND_LABELS[rule.kind] },
-              { header: 'Profiles', cell: (rule) => rule.profileNames?.join(', ') ?? 'All its owner can see' },
-              { header: 'Tells', cell: (rule) => (rule.channelNames.length > 0 ? rule.channelNames.join(', ') : 'no channel') },
-              {
-                header: 'State',
-                cell: (rule) =>
-                  !rule.enabled ? (
-                    'Off'
-                  ) : rule.mutedUntil && Date.parse(rule.mutedUntil) > now ? (
-                    <>
-                      On, muted until <LocalDateTime iso={rule.mutedUntil} compact />
-                    </>
-                  ) : (
-                    'On'
-                  ),
-              },
-              { header: 'Open alerts', cell: (rule) => rule.openAlerts },
-              ...(viewer.role === 'platform_admin' ? [{ header: 'Owner', cell: (rule: (typeof rules)[number]) => rule.ownerLabel }] : []),
-              {
-                header: 'Actions',
-                cell: (rule) => (
-                  <RowActions
-                    id={rule.id}
-                    subject={rule.name}
-                    action={changeRuleAction}
-                    actions={[
-                      rule.enabled ? { change: 'off', label: 'Turn off' } : { change: 'on', label: 'Turn on' },
-                      rule.mutedUntil && Date.parse(rule.mutedUntil) > now ? { change: 'unmute', label: 'Unmute' } : { change: 'mute', label: 'Mute 24 h' },
-                      { change: 'delete', label: 'Delete', danger: true },
-                    ]}
-                  />
+      <SettingsSection id="rules" title="Rules">
+        <SimpleTable
+          label="Alert rules"
+          rowKey={(rule) => rule.id}
+          rows={rules}
+          empty="No rule yet."
+          columns={[
+            { header: 'Name', cell: (rule) => rule.name },
+            { header: 'Condition', cell: (rule) => ALERT_RULE_KIND_LABELS[rule.kind] },
+            { header: 'Profiles', cell: (rule) => rule.profileNames?.join(', ') ?? 'All its owner can see' },
+            { header: 'Tells', cell: (rule) => (rule.channelNames.length > 0 ? rule.channelNames.join(', ') : 'no channel') },
+            {
+              header: 'State',
+              cell: (rule) =>
+                !rule.enabled ? (
+                  'Off'
+                ) : rule.mutedUntil && Date.parse(rule.mutedUntil) > now ? (
+                  <>
+                    On, muted until <LocalDateTime iso={rule.mutedUntil} compact />
+                  </>
+                ) : (
+                  'On'
                 ),
-              },
-            ]}
-          />
-          <Typography variant="h3" component="h3" sx={{ fontSize: '1.1rem', fontWeight: 600 }}>
-            New rule
-          </Typography>
-          <NewRuleForm profiles={profiles} channels={channels.map(({ id, name }) => ({ id, name }))} />
-        </Stack>
-      </Paper>
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="channels">
-        <Stack spacing={1.5}>
-          <Typography variant="h2" id="channels">
-            Channels
-          </Typography>
-          <SimpleTable
-            label="Alert channels"
-            rowKey={(channel) => channel.id}
-            rows={channels}
-            empty="No channel yet."
-            columns={[
-              { header: 'Name', cell: (channel) => channel.name },
-              { header: 'Kind', cell: (channel) => (channel.kind === 'webhook' ? 'Webhook' : channel.kind) },
-              { header: 'Where', cell: (channel) => <span style={{ overflowWrap: 'anywhere' }}>{channel.target}</span> },
-              { header: 'Added by', cell: (channel) => channel.createdByLabel },
-              {
-                header: 'Actions',
-                cell: (channel) => (
-                  <RowActions
-                    id={channel.id}
-                    subject={channel.name}
-                    action={changeChannelAction}
-                    actions={[
-                      { change: 'test', label: 'Send test' },
-                      { change: 'delete', label: 'Delete', danger: true },
-                    ]}
-                  />
-                ),
-              },
-            ]}
-          />
-          <Typography variant="h3" component="h3" sx={{ fontSize: '1.1rem', fontWeight: 600 }}>
-            New webhook
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            The panel posts JSON signed with HMAC-SHA256 under the webhook&apos;s secret (header X-Sync-Admin-Signature); Slack and Teams incoming
-            webhooks show its text as it is. The URL must be https and public.
-          </Typography>
-          <NewWebhookForm />
-        </Stack>
-      </Paper>
+            },
+            { header: 'Open alerts', cell: (rule) => rule.openAlerts },
+            ...(viewer.role === 'platform_admin' ? [{ header: 'Owner', cell: (rule: (typeof rules)[number]) => rule.ownerLabel }] : []),
+            {
+              header: 'Actions',
+              cell: (rule) => (
+                <RowActions
+                  id={rule.id}
+                  subject={rule.name}
+                  action={changeRuleAction}
+                  actions={[
+                    rule.enabled ? { change: 'off', label: 'Turn off' } : { change: 'on', label: 'Turn on' },
+                    rule.mutedUntil && Date.parse(rule.mutedUntil) > now ? { change: 'unmute', label: 'Unmute' } : { change: 'mute', label: 'Mute 24 h' },
+                    { change: 'delete', label: 'Delete', danger: true },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+        <SettingsSubheading>New rule</SettingsSubheading>
+        <NewRuleForm profiles={profiles} channels={channels.map(({ id, name }) => ({ id, name }))} />
+      </SettingsSection>
+      <SettingsSection id="channels" title="Channels">
+        <SimpleTable
+          label="Alert channels"
+          rowKey={(channel) => channel.id}
+          rows={channels}
+          empty="No channel yet."
+          columns={[
+            { header: 'Name', cell: (channel) => channel.name },
+            { header: 'Kind', cell: (channel) => (channel.kind === 'webhook' ? 'Webhook' : channel.kind) },
+            { header: 'Where', cell: (channel) => <span style={{ overflowWrap: 'anywhere' }}>{channel.target}</span> },
+            { header: 'Added by', cell: (channel) => channel.createdByLabel },
+            {
+              header: 'Actions',
+              cell: (channel) => (
+                <RowActions
+                  id={channel.id}
+                  subject={channel.name}
+                  action={changeChannelAction}
+                  actions={[
+                    { change: 'test', label: 'Send test' },
+                    { change: 'delete', label: 'Delete', danger: true },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+        <SettingsSubheading>New webhook</SettingsSubheading>
+        <Typography variant="body2" color="text.secondary">
+          The panel posts JSON signed with HMAC-SHA256 under the webhook&apos;s secret (header X-Sync-Admin-Signature); Slack and Teams incoming
+          webhooks show its text as it is. The URL must be https and public.
+        </Typography>
+        <NewWebhookForm />
+      </SettingsSection>
     </Stack>
   );
 }
