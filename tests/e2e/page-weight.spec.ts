@@ -24,8 +24,9 @@ test('every list page stays within its HTML budget', async ({ page }) => {
     ['profile statistics', `${profilePath}/statistics`, 47 * KB],
     ['user sync issues', `${userPath}/sync-issues`, 58 * KB],
     // Issue 20's open miss: the overview's many tables. Since 2026-12-01 every page's header also
-    // says how fresh the data is, and a platform admin's has the Organisation link (~2 KB).
-    ['overview', '/', 134 * KB],
+    // says how fresh the data is and has the Alerts link, and a platform admin's the Organisation
+    // link (~3 KB; measured 134.4 KB on 2026-12-01, the demo's figures move it by about 1 KB).
+    ['overview', '/', 137 * KB],
   ];
   const over: string[] = [];
   const uncatalogued: string[] = [];
