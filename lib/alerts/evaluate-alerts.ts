@@ -63,7 +63,12 @@ export async function evaluateTenantAlerts(db: Database, tenantId: string, now =
     (ALERT_RULE_KINDS as readonly string[]).includes(rule.kind),
   );
   if (rules.length === 0) return 0;
-  const conditions = await Promise.all(rules.map(async (rule) => ({ rule: { ...rule, params: rule.params as Record<string, unknown> }, matching: await condition(db, { ...rule, params: rule.params as Record<string, unknown> }) })));
+  const conditions = await Promise.all(
+    rules.map(async (row) => {
+      const rule: AlertRule = { ...row, params: row.params as Record<string, unknown> };
+      return { rule, matching: await condition(db, rule) };
+    }),
+  );
   return runTransaction(db, scheduledLimits(), async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.alerts}, hashtext(${tenantId}))`);
     const [tenant] = await queryRows<{ id: string; name: string; panel_access_granted: boolean }>(tx, sql`select id, name, panel_access_granted from tenants where id = ${tenantId}::uuid`);
