@@ -15,6 +15,8 @@ import { getOverviewFigures } from '@/lib/overview/overview-figures';
 import { listCategoryNotes } from '@/lib/errors/category-notes';
 import { FreshnessLine } from '@/components/freshness/freshness-line';
 import { TimeZoneRecount } from '@/components/organisation/time-zone-recount';
+import { OpenAlertsNotice } from '@/components/alerts/open-alerts-notice';
+import { openAlertsInScope } from '@/lib/alerts/open-alerts';
 import { getTenantTimeZone } from '@/lib/tenants/tenant-time-zone';
 import { engineFreshnessForPage } from '@/lib/freshness/engine-freshness';
 import { OVERVIEW_DAYS, overviewSearch, type OverviewPeriod } from '@/lib/overview/overview-period';
@@ -37,7 +39,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (viewerAccess(await getViewer()).kind === 'support') redirect('/support');
   const viewer = await requireTenantViewer();
   const parsed = parseSearch(overviewSearch(viewer.timeZone), await searchParams);
-  const [scope, freshness, zone] = await Promise.all([describeViewerScope(viewer), engineFreshnessForPage(viewer.tenantId), getTenantTimeZone(viewer.tenantId)]);
+  const [scope, freshness, zone, openAlerts] = await Promise.all([
+    describeViewerScope(viewer),
+    engineFreshnessForPage(viewer.tenantId),
+    getTenantTimeZone(viewer.tenantId),
+    openAlertsInScope(viewer),
+  ]);
   const periodLinks = (
     <Stack direction="row" spacing={0.5} component="nav" aria-label="Period">
       {OVERVIEW_DAYS.map((days) => {
@@ -63,6 +70,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Stack>
       <TimeZoneRecount zone={zone} />
       <FreshnessLine lastBatchAt={freshness.lastBatchAt} lateAfterMinutes={freshness.lateAfterMinutes} longestIntervalMinutes={freshness.longestIntervalMinutes} renderedAt={new Date().toISOString()} figures />
+      <OpenAlertsNotice {...openAlerts} />
       {parsed.ok ? (
         <OverviewView {...await overviewData(viewer, parsed.value)} period={parsed.value} />
       ) : (

@@ -65,6 +65,12 @@ const envSchema = z.object({
   // and local receivers only (demo mode allows them too). Off in production: no server-side
   // request forgery through a webhook's URL.
   ALERTS_ALLOW_PRIVATE_TARGETS: flag,
+  // Alert email: the SMTP server (smtp://user:password@host:587, or smtps:// for TLS from the
+  // first byte) and the sender. Without SMTP_URL, email channels cannot be added.
+  SMTP_URL: optionalText.pipe(z.url('must be a URL such as smtp://user:password@mail.example.com:587').optional()),
+  ALERTS_MAIL_FROM: optionalText.pipe(z.string().max(200).optional()),
+  // Set by `npm start` in demo mode (without SMTP_URL): the port of the demo's SMTP sink.
+  DEMO_SMTP_PORT: unsetIfEmpty(z.coerce.number().int().min(1).max(65_535).optional()),
   // Set by `npm start` for the server it spawns: the process that hands the embedded database over.
   DATA_DIR_LOCK_HOLDER: unsetIfEmpty(z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),

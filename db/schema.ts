@@ -708,9 +708,9 @@ export const alertRules = pgTable(
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     params: jsonb('params').notNull().default({}),
-    ownerAdminId: uuid('owner_admin_id')
-      .notNull()
-      .references(() => admins.id, { onDelete: 'cascade' }),
+    // Null for a suggested rule nobody has taken on yet: it is off and sees nothing; the admin
+    // who turns it on or edits it becomes its owner.
+    ownerAdminId: uuid('owner_admin_id').references(() => admins.id, { onDelete: 'cascade' }),
     profileIds: uuid('profile_ids').array(),
     enabled: boolean('enabled').notNull().default(false),
     mutedUntil: timestamp('muted_until', { withTimezone: true }),
@@ -792,6 +792,27 @@ export const alertNotifications = pgTable(
       .where(sql`${t.status} in ('pending', 'sending', 'retrying')`),
     index('alert_notifications_history_idx').on(t.tenantId, t.createdAt),
   ],
+);
+
+// Demo mode only: what the demo's own receivers got (the webhook route and the SMTP sink beside
+// the demo identity provider), so an admin sees alerts arrive without any outside service. The
+// newest 200 per tenant are kept.
+export const demoInbox = pgTable(
+  'demo_inbox',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    // webhook, email
+    via: text('via').notNull(),
+    summary: text('summary').notNull(),
+    detail: text('detail').notNull(),
+    // A webhook's signature checked against its channel's secret; null for email.
+    signatureValid: boolean('signature_valid'),
+  },
+  (t) => [primaryKey({ name: 'demo_inbox_pkey', columns: [t.tenantId, t.id] }), index('demo_inbox_received_idx').on(t.tenantId, t.receivedAt)],
 );
 
 // Per-admin UI preferences, such as the visible columns of each table.

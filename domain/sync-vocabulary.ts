@@ -15,6 +15,10 @@ export function sessionStatusStep(status: SessionStatus): number {
   return open === -1 ? OPEN_SESSION_STATUSES.length : open;
 }
 
+/** The statuses that mean the sync is healthy: Success, and Skipped (the engine found nothing to do).
+ * A user's failing streak is the Error sessions after the last of these (lib/users/sync-story.ts). */
+export const HEALTHY_SESSION_STATUSES = ['success', 'skipped'] as const satisfies readonly SessionStatus[];
+
 export const ERROR_SOURCES = ['crm', 'mail_server', 'sync_application'] as const;
 export type ErrorSource = (typeof ERROR_SOURCES)[number];
 

@@ -8,12 +8,14 @@ import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/lib/demo/se
 import { panelUrl } from '@/lib/auth/panel-url';
 import { authSecret } from '@/lib/auth/secret';
 import { DEMO_ACCOUNTS, describeDemoAccount } from '@/lib/demo/demo-tenants';
+import { refreshDemoReceivers } from '@/lib/demo/seed-demo-alerts';
 import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider';
 import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
 import { env, isDemoMode } from '@/config/env';
 import { buildIfNeeded } from './build-if-needed';
 import { handOverDatabase } from './hand-over-database';
 import { runScript, ScriptProblem } from './run-script';
+import { freePort } from './support/free-port';
 
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
@@ -24,10 +26,12 @@ async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   log(`database ready (${handle.driver}), migrations applied`);
   if (isDemoMode()) {
     // The seed writes what the engine writes: on ingestion's connections and time bounds.
-    const { seeded } = await seedDemoData(handle.ingestDb, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), log });
+    const url = panelUrl(env());
+    const { seeded } = await seedDemoData(handle.ingestDb, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), panelUrl: url, log });
     const counts = await countDemoRows(handle.db);
     log(`${seeded ? 'demo data seeded' : 'demo data present'}: ${counts.users} users, ${counts.sessions} sessions, ${counts.issues} issues`);
     await registerDemoIssuer(handle.db, demoIssuer(env().DEMO_IDP_PORT));
+    await refreshDemoReceivers(handle.db, url);
   }
 }
 
@@ -45,6 +49,13 @@ async function waitUntilServing(url: string, server: ReturnType<typeof spawn>): 
   }
 }
 
+/** Demo mode without an SMTP server of its own: alert email goes to the demo's sink, which the server starts on this port. */
+async function demoMailEnv(): Promise<Record<string, string>> {
+  if (!isDemoMode() || env().SMTP_URL) return {};
+  const port = await freePort();
+  return { SMTP_URL: `smtp://127.0.0.1:${port}`, DEMO_SMTP_PORT: String(port), ALERTS_MAIL_FROM: env().ALERTS_MAIL_FROM ?? 'Sync Admin Panel (demo) <alerts@sync-admin-panel.test>' };
+}
+
 class ServerExitedError extends ScriptProblem {
   constructor(code: number) {
     super(`The server stopped by itself (exit code ${code}); its messages are above.`);
@@ -60,7 +71,7 @@ runScript(async () => {
   const handle = getDatabase();
   // Building and preparing the database run side by side: they use different cores.
   await Promise.all([buildIfNeeded(log), prepareDatabase(handle)]);
-  const serverEnv = await handOverDatabase();
+  const serverEnv = { ...(await handOverDatabase()), ...(await demoMailEnv()) };
 
   const url = panelUrl(config);
   const identityProvider = isDemoMode() ? await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url }) : null;

@@ -14,14 +14,31 @@ export interface RowAction {
   danger?: boolean;
 }
 
-/** `subject` names the row in each button's accessible name ("Delete Users in error"). */
-export function RowActions({ id, subject, actions, action }: { id: string; subject: string; actions: RowAction[]; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
+/** `subject` names the row in each button's accessible name ("Delete Users in error"); `editHref` adds an Edit link. */
+export function RowActions({
+  id,
+  subject,
+  actions,
+  action,
+  editHref,
+}: {
+  id: string;
+  subject: string;
+  actions: RowAction[];
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  editHref?: string;
+}) {
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit}>
       <input type="hidden" name="id" value={id} />
       <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
         <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {editHref && (
+            <Button href={editHref} size="small" aria-label={`Edit ${subject}`}>
+              Edit
+            </Button>
+          )}
           {actions.map((a) => (
             <Button key={a.change} type="submit" name="change" value={a.change} size="small" color={a.danger ? 'error' : 'primary'} disabled={pending} aria-label={`${a.label} ${subject}`}>
               {a.label}

@@ -19,9 +19,9 @@ export function SettingsSection({ id, title, children }: { id: string; title: st
 }
 
 /** A sub-heading inside a section ("New rule"). */
-export function SettingsSubheading({ children }: { children: ReactNode }) {
+export function SettingsSubheading({ id, children }: { id?: string; children: ReactNode }) {
   return (
-    <Typography variant="h3" sx={{ fontSize: '1.1rem', fontWeight: 600 }}>
+    <Typography variant="h3" id={id} sx={{ fontSize: '1.1rem', fontWeight: 600, scrollMarginTop: 80 }}>
       {children}
     </Typography>
   );

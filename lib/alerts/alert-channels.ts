@@ -1,9 +1,11 @@
 import 'server-only';
 // An organisation's alert channels: any of its admins adds a webhook (checked for where it may
-// point; its signing secret is answered once, at creation), sends it a test, or deletes it. The
+// point; its signing secret is answered once, at creation) or email addresses (sent through the
+// installation's SMTP server), sends a channel a test, or deletes it. The
 // channels are the tenant's: a rule of any of its admins may use them. Audited.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { alertChannels, alertNotifications } from '@/db/schema';
@@ -13,6 +15,7 @@ import { interactiveLimits } from '@/lib/db-limits';
 import { HttpError, notFoundError } from '@/lib/http/errors';
 import { deliverDueNotifications } from './deliver-notifications';
 import { panelUrl } from './evaluate-alerts';
+import { isEmailConfigured } from './send-email';
 import { webhookTargetProblem } from './webhook-target';
 
 export interface AlertChannelRow {
@@ -34,16 +37,43 @@ export async function listAlertChannels(viewer: TenantViewer): Promise<AlertChan
   return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
 }
 
+async function addChannel(viewer: TenantViewer, channel: { kind: 'webhook' | 'email'; name: string; target: string; secret: string | null }): Promise<string> {
+  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
+    const [created] = await tx.insert(alertChannels).values({ tenantId: viewer.tenantId, ...channel, createdByLabel: viewer.email }).returning({ id: alertChannels.id });
+    await recordAuditEvent(tx, {
+      tenantId: viewer.tenantId,
+      actor: actorOf(viewer),
+      action: 'alert_channel.create',
+      targetType: 'alert_channel',
+      targetId: created!.id,
+      targetLabel: channel.name,
+      after: { kind: channel.kind, target: channel.target },
+    });
+    return created!.id;
+  });
+}
+
 /** Adds a webhook; answers its id and its secret (shown once). */
 export async function createWebhookChannel(viewer: TenantViewer, { name, url }: { name: string; url: string }): Promise<{ id: string; secret: string }> {
   const problem = await webhookTargetProblem(url);
   if (problem) throw new HttpError(422, problem);
   const secret = randomBytes(32).toString('base64url');
-  return runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
-    const [channel] = await tx.insert(alertChannels).values({ tenantId: viewer.tenantId, kind: 'webhook', name, target: url, secret, createdByLabel: viewer.email }).returning({ id: alertChannels.id });
-    await recordAuditEvent(tx, { tenantId: viewer.tenantId, actor: actorOf(viewer), action: 'alert_channel.create', targetType: 'alert_channel', targetId: channel!.id, targetLabel: name, after: { kind: 'webhook', url } });
-    return { id: channel!.id, secret };
-  });
+  return { id: await addChannel(viewer, { kind: 'webhook', name, target: url, secret }), secret };
+}
+
+const MAX_RECIPIENTS = 20;
+const recipients = z
+  .string()
+  .transform((list) => list.split(/[,;\s]+/).filter(Boolean))
+  .pipe(z.array(z.email({ error: (issue) => `“${String(issue.input)}” is not an email address.` })).min(1, 'Give at least one email address.').max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} addresses.`));
+
+/** Adds an email channel: up to 20 addresses, sent through the installation's SMTP server. */
+export async function createEmailChannel(viewer: TenantViewer, { name, addresses }: { name: string; addresses: string }): Promise<{ id: string }> {
+  if (!isEmailConfigured()) throw new HttpError(422, 'Email is not set up on this installation: its operator sets SMTP_URL.');
+  const parsed = recipients.safeParse(addresses);
+  if (!parsed.success) throw new HttpError(422, parsed.error.issues.map((issue) => issue.message).join(' '));
+  const target = [...new Set(parsed.data.map((address) => address.toLowerCase()))].join(', ');
+  return { id: await addChannel(viewer, { kind: 'email', name, target, secret: null }) };
 }
 
 export async function deleteAlertChannel(viewer: TenantViewer, channelId: string): Promise<void> {

@@ -1,11 +1,14 @@
 // What a notification says: one JSON body for webhooks (with a `text` that Slack and Teams
 // incoming webhooks show as it is) and the same words for email. Links lead to the panel's pages
 // of the subject.
-import type { AlertFacts, AlertRule } from './alert-rule';
-import { ALERT_RULE_KIND_LABELS } from './alert-rule';
+import { describeCondition, isAlertRuleKind, type AlertFacts, type AlertRule } from './alert-rule';
+
+/** A digest's text names this many subjects; its `events` list carries this many. */
+const DIGEST_NAMES = 10;
+const DIGEST_EVENTS = 200;
 
 export interface AlertPayload {
-  event: 'alert' | 'recovery' | 'test';
+  event: 'alert' | 'recovery' | 'digest' | 'test';
   idempotencyKey: string;
   occurredAt: string;
   tenant: { id: string; name: string };
@@ -17,11 +20,37 @@ export interface AlertPayload {
   text: string;
 }
 
-function describe(event: AlertPayload['event'], rule: Pick<AlertRule, 'name' | 'kind'>, facts: AlertFacts): string {
-  const who = facts.user ? `${facts.user.name} (${facts.user.email})` : facts.profile ? `the profile ${facts.profile.name}` : 'your organisation';
-  const why = facts.figures.reason ? `: ${facts.figures.reason}` : '';
-  if (event === 'recovery') return `Recovered — ${rule.name}: ${who} no longer matches (${ALERT_RULE_KIND_LABELS[rule.kind as keyof typeof ALERT_RULE_KIND_LABELS] ?? rule.kind}).`;
-  return `Alert — ${rule.name}: ${who}${facts.profile && facts.user ? ` in ${facts.profile.name}` : ''}${why}.`;
+function who(facts: AlertFacts): string {
+  if (facts.user) return `${facts.user.name} (${facts.user.email})${facts.profile ? ` in ${facts.profile.name}` : ''}`;
+  if (facts.profile) return `the profile ${facts.profile.name}`;
+  return 'your organisation';
+}
+
+const hoursText = (hours: unknown) => `${hours} hour${hours === 1 ? '' : 's'}`;
+
+/** What the rule found, in a sentence after the subject. */
+function findings(kind: string, figures: AlertFacts['figures']): string {
+  switch (kind) {
+    case 'user_error':
+      return figures.reason ? `: ${figures.reason}` : ' is disabled due to an error';
+    case 'user_error_streak':
+      return ` has had ${figures.errorSessions} Error sessions since the last Success or Skipped one`;
+    case 'user_no_healthy_session':
+      return ` has had no Success or Skipped session for ${hoursText(figures.hours)}${figures.lastHealthyAt ? ` (the last one started ${figures.lastHealthyAt})` : ''}`;
+    case 'profile_error_share':
+      return `: ${figures.errorPercent} % of ${figures.sessions} sessions ended in Error over the last ${hoursText(figures.hours)}`;
+    case 'issue_burst':
+      return `: ${figures.issues} sync issues within ${hoursText(figures.hours)}`;
+    case 'engine_silent':
+      return `: no batch from the sync engine for ${hoursText(figures.hours)}${figures.lastBatchAt ? ` (the last came ${figures.lastBatchAt})` : ''}`;
+    default:
+      return '';
+  }
+}
+
+function describe(event: AlertPayload['event'], rule: Pick<AlertRule, 'name' | 'kind' | 'params'>, facts: AlertFacts): string {
+  if (event === 'recovery') return `Recovered — ${rule.name}: ${who(facts)} no longer matches (${isAlertRuleKind(rule.kind) ? describeCondition(rule.kind, rule.params) : rule.kind}).`;
+  return `Alert — ${rule.name}: ${who(facts)}${findings(rule.kind, facts.figures)}.`;
 }
 
 export function alertPayload({
@@ -37,7 +66,7 @@ export function alertPayload({
   idempotencyKey: string;
   occurredAt: Date;
   tenant: { id: string; name: string };
-  rule: Pick<AlertRule, 'id' | 'name' | 'kind'>;
+  rule: Pick<AlertRule, 'id' | 'name' | 'kind' | 'params'>;
   facts: AlertFacts;
   panelUrl: string;
 }): AlertPayload {
@@ -45,6 +74,8 @@ export function alertPayload({
   if (facts.user) links.user = `${panelUrl}/users/${facts.user.id}`;
   if (facts.user) links.userStatistics = `${panelUrl}/users/${facts.user.id}/statistics`;
   if (facts.profile) links.profile = `${panelUrl}/profiles/${facts.profile.id}/users`;
+  if (facts.profile && !facts.user) links.profileStatistics = `${panelUrl}/profiles/${facts.profile.id}/statistics`;
+  if (!facts.user && !facts.profile) links.overview = `${panelUrl}/`;
   return {
     event,
     idempotencyKey,
@@ -55,6 +86,46 @@ export function alertPayload({
     profile: facts.profile ?? null,
     figures: facts.figures,
     links,
-    text: `${describe(event, rule, facts)}${links.user ? ` ${links.user}` : links.profile ? ` ${links.profile}` : ''}`,
+    text: `${describe(event, rule, facts)} ${links.user ?? links.profileStatistics ?? links.overview}`,
+  };
+}
+
+/** More events of one rule than a channel should hear one by one: one message that counts them and names the first. */
+export function digestPayload({
+  idempotencyKey,
+  occurredAt,
+  tenant,
+  rule,
+  events,
+  withinMinutes,
+  panelUrl,
+}: {
+  idempotencyKey: string;
+  occurredAt: Date;
+  tenant: { id: string; name: string };
+  rule: Pick<AlertRule, 'id' | 'name' | 'kind'>;
+  events: { kind: 'alert' | 'recovery'; facts: AlertFacts }[];
+  withinMinutes: number;
+  panelUrl: string;
+}): AlertPayload & { events: { event: 'alert' | 'recovery'; user: AlertFacts['user'] | null; profile: AlertFacts['profile'] | null }[] } {
+  const alerts = events.filter((event) => event.kind === 'alert').length;
+  const recoveries = events.length - alerts;
+  const named = events.slice(0, DIGEST_NAMES);
+  const history = `${panelUrl}/alerts/history?rule=${rule.id}`;
+  const counts = [alerts > 0 ? `${alerts} new alert${alerts === 1 ? '' : 's'}` : null, recoveries > 0 ? `${recoveries} recover${recoveries === 1 ? 'y' : 'ies'}` : null].filter(Boolean).join(' and ');
+  const names = named.map((event) => `${event.kind === 'recovery' ? 'recovered: ' : ''}${who(event.facts)}`).join('; ');
+  const more = events.length > named.length ? `; and ${events.length - named.length} more` : '';
+  return {
+    event: 'digest',
+    idempotencyKey,
+    occurredAt: occurredAt.toISOString(),
+    tenant,
+    rule: { id: rule.id, name: rule.name, kind: rule.kind },
+    user: null,
+    profile: null,
+    figures: { alerts, recoveries },
+    events: events.slice(0, DIGEST_EVENTS).map((event) => ({ event: event.kind, user: event.facts.user ?? null, profile: event.facts.profile ?? null })),
+    links: { history },
+    text: `Digest — ${rule.name}: ${counts} (more than the channel hears one by one within ${withinMinutes} minutes): ${names}${more}. ${history}`,
   };
 }

@@ -3,12 +3,16 @@ import 'server-only';
 // ones are claimed with FOR UPDATE SKIP LOCKED — several instances never take the same one — and
 // leased for two minutes, so one whose sender died is taken again after that, with the same
 // idempotency key. A failed send is retried with backoff (30 s, 2 min, 10 min, 30 min) and ends
-// "failed" after five attempts, with the receiver's last answer kept.
+// "failed" after five attempts, with the receiver's last answer kept (an HTTP status for a
+// webhook, the SMTP reply code for an email).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { scheduledLimits } from '@/lib/db-limits';
-import { sendWebhook, type WebhookResult } from './send-webhook';
+import type { AlertPayload } from './alert-payload';
+import type { DeliveryResult } from './delivery-result';
+import { sendEmail } from './send-email';
+import { sendWebhook } from './send-webhook';
 
 const LEASE_MS = 2 * 60_000;
 const BACKOFF_MS = [30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000];
@@ -47,14 +51,15 @@ async function claimDue(db: Database, now: Date, limit: number, only?: { tenantI
   );
 }
 
-async function send(notification: Claimed): Promise<WebhookResult> {
+async function send(notification: Claimed): Promise<DeliveryResult> {
   if (notification.channel_kind === 'webhook' && notification.secret) {
     return sendWebhook({ url: notification.target, secret: notification.secret, body: JSON.stringify(notification.payload), deliveryId: notification.idempotency_key });
   }
-  return { ok: false, status: null, error: `channel kind ${notification.channel_kind} cannot send yet` };
+  if (notification.channel_kind === 'email') return sendEmail({ to: notification.target, payload: notification.payload as AlertPayload });
+  return { ok: false, status: null, error: `a channel of kind ${notification.channel_kind} cannot send` };
 }
 
-async function record(db: Database, notification: Claimed, result: WebhookResult, now: Date): Promise<void> {
+async function record(db: Database, notification: Claimed, result: DeliveryResult, now: Date): Promise<void> {
   const finalFailure = !result.ok && notification.attempts >= MAX_ATTEMPTS;
   const status = result.ok ? 'sent' : finalFailure ? 'failed' : 'retrying';
   const next = result.ok || finalFailure ? now : new Date(now.getTime() + BACKOFF_MS[notification.attempts - 1]!);

@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import type { DeliveryResult } from './delivery-result';
 import { allowsPrivateTargets, isPrivateAddress, webhookTargetProblem } from './webhook-target';
 
 export const SIGNATURE_HEADER = 'x-sync-admin-signature';
@@ -17,12 +18,6 @@ const TIMEOUT_MS = 10_000;
 
 export const signBody = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-export interface WebhookResult {
-  ok: boolean;
-  /** The receiver's HTTP status; null when none came. */
-  status: number | null;
-  error: string | null;
-}
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -40,13 +35,13 @@ function publicOnlyLookup(hostname: string, options: object, callback: LookupCal
   });
 }
 
-export async function sendWebhook({ url, secret, body, deliveryId }: { url: string; secret: string; body: string; deliveryId: string }): Promise<WebhookResult> {
+export async function sendWebhook({ url, secret, body, deliveryId }: { url: string; secret: string; body: string; deliveryId: string }): Promise<DeliveryResult> {
   const allowPrivate = allowsPrivateTargets();
   const problem = await webhookTargetProblem(url, allowPrivate);
   if (problem) return { ok: false, status: null, error: problem };
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
-  return new Promise<WebhookResult>((resolve) => {
+  return new Promise<DeliveryResult>((resolve) => {
     const request = client.request(
       target,
       {

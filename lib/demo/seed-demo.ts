@@ -9,6 +9,7 @@ import { writeBatch } from '@/lib/ingest/write-batch';
 import { seedDemoSettings } from './demo-settings';
 import { DEMO_ACCOUNTS, demoTenants } from './demo-tenants';
 import { generateDemoBatches, planDemoTenant, type DemoPlan } from './generate-demo-batches';
+import { seedDemoAlerts } from './seed-demo-alerts';
 
 export const DEMO_SEED_MARKER = 'demo_seed';
 
@@ -17,6 +18,8 @@ export interface SeedOptions {
   acmeUsers: number;
   days: number;
   endAt: Date;
+  /** Where the panel runs: the demo's webhook channel points into it. */
+  panelUrl?: string;
   log?: (message: string) => void;
 }
 
@@ -48,6 +51,7 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     log(`seeded ${tenant.name}: ${plan.users.length} users, ${sessions} sessions`);
   }
   await seedDemoAccounts(db);
+  await seedDemoAlerts(db, options.panelUrl ?? 'http://localhost:3000');
   await db
     .insert(instanceMetadata)
     .values({ key: DEMO_SEED_MARKER, value: { seed: options.seed, acmeUsers: options.acmeUsers, days: options.days, endAt: options.endAt.toISOString() } })

@@ -2,6 +2,7 @@
 // parameter, its title, and its options in the words the tables use — one place per list, so
 // the menu, its chips and the URL schemas (lib/*/…-search.ts) name the same values.
 import { ERROR_CODE_MEANINGS } from '@/domain/sync-vocabulary';
+import { DELIVERY_STATUS_LABELS, NOTIFICATION_EVENT_LABELS } from '@/lib/alerts/alert-history-search';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
 import { ISSUE_TYPE_LABELS, OPERATION_LABELS } from '@/lib/issues/issue-labels';
 import { ERROR_SOURCE_LABELS } from '@/lib/sessions/session-labels';
@@ -84,4 +85,12 @@ export const issueFilterSections = (errorCodes: number[], currentCode: string | 
 
 export const auditFilterSections = (actions: AuditAction[]): FilterSection[] => [
   { param: 'action', title: 'Action', allLabel: 'All actions', options: actions.map((action) => ({ value: action, label: AUDIT_ACTIONS[action] })) },
+];
+
+/** The alert history: delivery status, event, and the viewer's rules and channels. */
+export const alertHistoryFilterSections = (rules: { id: string; name: string }[], channels: { id: string; name: string }[]): FilterSection[] => [
+  { param: 'status', title: 'Status', allLabel: 'All statuses', options: fromLabels(DELIVERY_STATUS_LABELS) },
+  { param: 'event', title: 'Event', allLabel: 'All events', options: fromLabels(NOTIFICATION_EVENT_LABELS) },
+  { param: 'rule', title: 'Rule', allLabel: 'All rules', options: rules.map((rule) => ({ value: rule.id, label: rule.name })) },
+  { param: 'channel', title: 'Channel', allLabel: 'All channels', options: channels.map((channel) => ({ value: channel.id, label: channel.name })) },
 ];

@@ -2,11 +2,14 @@ import 'server-only';
 // A user's recent sync as a story: whether they are failing and since when (the first Error
 // session after their last Success or Skipped one — Skipped is healthy: the engine found
 // nothing to do), how many Error sessions since, their last healthy session, and their last
-// sessions by status. `failingStreak` is the one definition of "failing since / consecutive
-// errors"; the user page shows it, and alert rules are to take it as it is.
+// sessions by status. `failingStreak` defines "failing since / consecutive errors" for the user
+// page; the alert rule on Error sessions in a row (lib/alerts/conditions/user-error-streak.ts)
+// counts the same way over many users at once — the same healthy statuses, the same order —
+// and a test holds the two to the same figure.
 import { sql } from 'drizzle-orm';
 import { getDatabase, queryRows, type Database } from '@/db/client';
 import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
+import { HEALTHY_STATUSES } from '@/lib/sessions/healthy-statuses';
 
 /** How far back a streak is looked for: a user failing for longer is "failing for at least". */
 export const STREAK_LOOKBACK_SESSIONS = 10_000;
@@ -52,7 +55,7 @@ export async function failingStreak(tenantId: string, userId: string, db: Execut
           order by s.started_at desc, s.id desc limit ${STREAK_LOOKBACK_SESSIONS}
         ),
         healthy as (
-          select r.id, r.started_at, r.status from recent r where r.status in ('success', 'skipped') order by r.started_at desc, r.id desc limit 1
+          select r.id, r.started_at, r.status from recent r where r.status in ${HEALTHY_STATUSES} order by r.started_at desc, r.id desc limit 1
         ),
         since as (
           select r.id, r.started_at from recent r

@@ -5,8 +5,9 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { alertRules, auditEvents } from '@/db/schema';
 import type { TenantViewer } from '@/lib/auth/viewer';
-import { createWebhookChannel, deleteAlertChannel, listAlertChannels } from '@/lib/alerts/alert-channels';
-import { changeAlertRule, createAlertRule, deleteAlertRule, listAlertRules } from '@/lib/alerts/alert-rules';
+import { createEmailChannel, createWebhookChannel, deleteAlertChannel, listAlertChannels } from '@/lib/alerts/alert-channels';
+import { changeAlertRule, createAlertRule, deleteAlertRule, listAlertRules, updateAlertRule } from '@/lib/alerts/alert-rules';
+import { addSuggestedRules, SUGGESTED_RULES } from '@/lib/alerts/suggested-rules';
 import { describeEachDatabase } from '../support/databases';
 import { bossAndLead, createTenant, ingest, profileIdOf } from '../support/fixtures';
 
@@ -63,5 +64,40 @@ describeEachDatabase('managing alert rules and channels', (database) => {
     expect(await audited('alert_rule.create')).toBe(2);
     expect(await audited('alert_rule.change')).toBe(2);
     expect(await audited('alert_rule.delete')).toBe(1);
+  });
+
+  it('edits a rule: new figures, profiles and channels, audited; its open alerts close without a notice', async () => {
+    const { db } = database();
+    const rule = await createAlertRule(lead, { name: 'Sales streak', kind: 'user_error_streak', params: { sessions: 3 }, profileIds: [salesId], channelIds: [] });
+    await db.execute(`insert into alert_states (tenant_id, rule_id, subject, opened_at, facts) values ('${tenantId}', '${rule.id}', 'user:x', now(), '{"figures":{}}')`);
+    const { id: channelId } = await createWebhookChannel(boss, { name: 'Hook', url: 'https://93.184.215.14/hook' });
+    await expect(updateAlertRule(lead, rule.id, { name: 'Sales streak', kind: 'user_error_streak', params: { sessions: 1 }, profileIds: [salesId], channelIds: [] })).rejects.toMatchObject({ status: 422 });
+    await expect(updateAlertRule(lead, rule.id, { name: 'Sales streak', kind: 'user_error_streak', params: { sessions: 5 }, profileIds: [opsId], channelIds: [] })).rejects.toMatchObject({ status: 403 });
+    await updateAlertRule(lead, rule.id, { name: 'Sales streak of five', kind: 'user_error_streak', params: { sessions: 5 }, profileIds: [salesId], channelIds: [channelId] });
+    const [listed] = (await listAlertRules(lead)).filter((row) => row.id === rule.id);
+    expect(listed).toMatchObject({ name: 'Sales streak of five', params: { sessions: 5 }, channelIds: [channelId], openAlerts: 0, condition: 'A user has 5 Error sessions since their last Success or Skipped one' });
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.action, 'alert_rule.change'), eq(auditEvents.targetId, rule.id)));
+    expect(event).toMatchObject({ before: { params: { sessions: 3 }, channelIds: [] }, after: { params: { sessions: 5 }, channelIds: [channelId] } });
+    await deleteAlertRule(lead, rule.id);
+    await deleteAlertChannel(boss, channelId);
+  });
+
+  it('gives suggested rules that are off and nobody’s until an admin turns one on', async () => {
+    const { db } = database();
+    await addSuggestedRules(db, tenantId);
+    const suggested = (await listAlertRules(lead)).filter((row) => row.ownerLabel === null);
+    expect(suggested.map((row) => row.kind).sort()).toEqual(SUGGESTED_RULES.map((rule) => rule.kind).sort());
+    expect(suggested.every((row) => !row.enabled)).toBe(true);
+    const silent = suggested.find((row) => row.kind === 'engine_silent')!;
+    await changeAlertRule(lead, silent.id, { enabled: true });
+    const [row] = await db.select().from(alertRules).where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, silent.id)));
+    expect(row).toMatchObject({ enabled: true, ownerAdminId: lead.adminId });
+    // Now the lead's, the boss still sees it (all rules), and it is no longer a suggestion.
+    expect((await listAlertRules(boss)).find((r) => r.id === silent.id)).toMatchObject({ ownerLabel: lead.email });
+    await db.delete(alertRules).where(eq(alertRules.tenantId, tenantId));
+  });
+
+  it('refuses email channels where no SMTP server is set up', async () => {
+    await expect(createEmailChannel(boss, { name: 'Mail', addresses: 'ops@example.com' })).rejects.toMatchObject({ status: 422, message: expect.stringContaining('SMTP_URL') });
   });
 });

@@ -5,15 +5,11 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { effectiveSyncStatusIs, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
+import { userFacts, userSubject } from './subject-facts';
 
 /** `reach` is a condition on `u`/`p` (the rule's scope). Columns: subject, facts. */
 export function usersInError(reach: SQL): SQL {
-  return sql`select 'user:' || u.id as subject,
-      jsonb_build_object(
-        'user', jsonb_build_object('id', u.id, 'email', u.email, 'name', u.name),
-        'profile', jsonb_build_object('id', p.id, 'name', p.name),
-        'figures', jsonb_build_object('reason', u.sync_error_reason, 'errorAt', u.sync_error_at)
-      ) as facts
+  return sql`select ${userSubject} as subject, ${userFacts(sql`jsonb_build_object('reason', u.sync_error_reason, 'errorAt', u.sync_error_at)`)} as facts
     ${USERS_WITH_PROFILE}
     where ${reach} and ${effectiveSyncStatusIs(statusColumns('u', 'p'), 'error')}`;
 }

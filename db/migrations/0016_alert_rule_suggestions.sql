@@ -1,0 +1,1 @@
+ALTER TABLE "alert_rules" ALTER COLUMN "owner_admin_id" DROP NOT NULL;
