@@ -55,6 +55,26 @@ test('an admin adds a webhook, sends it a test, and creates a rule that tells it
     await expectAccessible(page);
     await saveScreenshot(page, 'alerts');
 
+    // Edit it: another condition, with its own figure.
+    await ruleRow.getByRole('link', { name: `Edit ${RULE}` }).click();
+    const editForm = page.getByRole('form', { name: `Edit rule ${RULE}` });
+    await editForm.getByRole('combobox', { name: 'Condition' }).selectOption({ label: 'A user has Error sessions in a row' });
+    await editForm.getByRole('spinbutton', { name: 'Error sessions in a row' }).fill('4');
+    await editForm.getByRole('button', { name: 'Save rule' }).click();
+    await expect(editForm.getByRole('status')).toHaveText(`Rule “${RULE}” saved.`);
+    await expect(ruleRow).toContainText('A user has 4 Error sessions since their last Success or Skipped one');
+
+    // The test is in the history, with the receiver's answer.
+    await page.getByRole('link', { name: 'alert history' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Alert history' })).toBeVisible();
+    const testRow = page.getByRole('table', { name: 'Alert history' }).getByRole('row').filter({ hasText: CHANNEL });
+    await expect(testRow).toContainText('Test');
+    await expect(testRow).toContainText('Sent');
+    await expect(testRow).toContainText('204');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'alert-history');
+    await page.getByRole('link', { name: 'Rules and channels' }).click();
+
     // Leave the demo as it was (the rule would tell a receiver that is gone).
     await ruleRow.getByRole('button', { name: `Delete ${RULE}` }).click();
     await expect(page.getByRole('table', { name: 'Alert rules' }).getByRole('row').filter({ hasText: RULE })).toHaveCount(0);
@@ -63,4 +83,24 @@ test('an admin adds a webhook, sends it a test, and creates a rule that tells it
   } finally {
     server.close();
   }
+});
+
+test('the demo channels deliver to the demo inbox: a signed webhook and an email', async ({ page }) => {
+  await signInAt(page, '/alerts', 'admin@acme.test');
+  const channels = page.getByRole('table', { name: 'Alert channels' });
+  const webhookRow = channels.getByRole('row').filter({ hasText: 'Demo webhook receiver' });
+  await webhookRow.getByRole('button', { name: 'Send test Demo webhook receiver' }).click();
+  await expect(webhookRow.getByRole('status')).toHaveText('Test sent: the receiver answered 200.');
+  const mailRow = channels.getByRole('row').filter({ hasText: 'Demo mailbox' });
+  await mailRow.getByRole('button', { name: 'Send test Demo mailbox' }).click();
+  await expect(mailRow.getByRole('status')).toHaveText('Test sent: the receiver answered 250.');
+
+  await page.getByRole('link', { name: 'demo inbox' }).click();
+  const inbox = page.getByRole('table', { name: 'Received messages' });
+  const webhook = inbox.getByRole('row').filter({ hasText: 'to the channel “Demo webhook receiver”' }).first();
+  await expect(webhook).toContainText('Webhook');
+  await expect(webhook).toContainText('Valid');
+  await expect(inbox.getByRole('row').filter({ hasText: 'to the channel “Demo mailbox”' }).first()).toContainText('Email');
+  await expectAccessible(page);
+  await saveScreenshot(page, 'demo-inbox');
 });

@@ -83,6 +83,15 @@ const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<W
     expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },
   {
+    url: () => '/alerts/history',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
+    // Demo mode (the browser tests run the demo): any tenant admin, their own tenant's inbox.
+    url: () => '/alerts/demo-inbox',
+    expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
+  },
+  {
     url: () => '/organisation',
     expect: { anonymous: 'login', 'admin@acme.test': 200, 'sales-admin@acme.test': 403, 'admin@globex.test': 200, 'admin@initech.test': 'no-access', 'support@vendor.test': 403 },
   },

@@ -61,6 +61,8 @@ async function pagesToVisit(admin: Page, salesAdmin: Page): Promise<{ admin: Pag
       { name: 'errors', path: '/errors', heading: 'What errors mean' },
       { name: 'organisation', path: '/organisation', heading: 'Organisation' },
       { name: 'alerts', path: '/alerts', heading: 'Alerts' },
+      { name: 'alert-history', path: '/alerts/history', heading: 'Alert history' },
+      { name: 'demo-inbox', path: '/alerts/demo-inbox', heading: 'Demo inbox' },
     ],
     salesAdmin: [
       { name: 'profile-users', path: `${profile}/users`, heading: 'Sales', grid: { label: 'Users of Sales', columns: USER_COLUMNS } },
