@@ -9,7 +9,7 @@ export async function register(): Promise<void> {
     import('./lib/alerts/alert-runner'),
   ]);
   startScheduledSteps();
-  startAlerts();
+  void startAlerts();
   closeDatabaseOnSignal();
   const { env, isDemoMode } = await import('./config/env');
   const sinkPort = env().DEMO_SMTP_PORT;

@@ -69,6 +69,8 @@ export type DatabaseHandle = {
 } & (
   | {
       readonly driver: 'postgres';
+      /** Where it connects: what a library with its own connections (the alerts' job queue) uses. */
+      readonly url: string;
       readonly pool: Pool;
       readonly ingestPool: Pool;
       /** Statements without a client-side time bound: downloads' COPY (bounded by their reader's
@@ -109,6 +111,7 @@ export function openDatabase(config: DatabaseConfig, limits: DatabaseLimits = UN
     const healthPool = openPool(config.url, 1, limits.acquireTimeoutMs, limits.queryTimeoutMs);
     return {
       driver: 'postgres',
+      url: config.url,
       pool,
       ingestPool,
       streamPool,

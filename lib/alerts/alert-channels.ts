@@ -13,7 +13,7 @@ import { actorOf, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { interactiveLimits } from '@/lib/db-limits';
 import { HttpError, notFoundError } from '@/lib/http/errors';
-import { deliverDueNotifications } from './deliver-notifications';
+import { deliverNotification } from './deliver-notifications';
 import { panelUrl } from './evaluate-alerts';
 import { isEmailConfigured } from './send-email';
 import { webhookTargetProblem } from './webhook-target';
@@ -108,15 +108,16 @@ export async function sendTestNotification(viewer: TenantViewer, channelId: stri
     links: { alerts: `${panelUrl()}/alerts` },
     text: `Test from the Sync Admin Panel, sent by ${viewer.email} to the channel “${channel.name}”.`,
   };
-  const [queued] = await getDatabase()
-    .db.insert(alertNotifications)
-    .values({ tenantId: viewer.tenantId, channelId: channel.id, kind: 'test', idempotencyKey, payload })
-    .returning({ id: alertNotifications.id });
-  // Sent now, in the admin's request (bounded by the webhook's 10 s), and only this one.
-  await deliverDueNotifications(getDatabase().db, { only: { tenantId: viewer.tenantId, id: queued!.id } });
+  const queued = await runTransaction(getDatabase().db, interactiveLimits(), async (tx) => {
+    const [row] = await tx.insert(alertNotifications).values({ tenantId: viewer.tenantId, channelId: channel.id, kind: 'test', idempotencyKey, payload }).returning({ id: alertNotifications.id });
+    return row!;
+  });
+  // Sent now, in the admin's request (bounded by the channel's 10 s), and only this one; a
+  // failure is retried like any notification.
+  await deliverNotification(getDatabase().db, { tenantId: viewer.tenantId, id: queued.id });
   const [result] = await getDatabase()
     .db.select({ status: alertNotifications.status, responseCode: alertNotifications.responseCode, error: alertNotifications.lastError })
     .from(alertNotifications)
-    .where(and(eq(alertNotifications.tenantId, viewer.tenantId), eq(alertNotifications.id, queued!.id)));
+    .where(and(eq(alertNotifications.tenantId, viewer.tenantId), eq(alertNotifications.id, queued.id)));
   return result!;
 }

@@ -14,6 +14,7 @@ import { env } from '@/config/env';
 import { scheduledLimits } from '@/lib/db-limits';
 import { logger } from '@/lib/logger';
 import { alertPayload, digestPayload } from './alert-payload';
+import { scheduleDelivery } from './delivery-queue';
 import { isAlertRuleKind, parseRuleParams, type AlertRule } from './alert-rule';
 import { silentEngine } from './conditions/engine-silent';
 import { profilesWithIssueBurst } from './conditions/issue-burst';
@@ -94,6 +95,10 @@ async function queueNotifications(tx: Transaction, rule: AlertRule, tenant: { id
     }
   }
   const queued = await tx.insert(alertNotifications).values(rows).onConflictDoNothing().returning({ id: alertNotifications.id });
+  await scheduleDelivery(
+    tx,
+    queued.map(({ id }) => ({ tenantId: rule.tenantId, id })),
+  );
   return queued.length;
 }
 

@@ -175,10 +175,11 @@ describeEachDatabase('alert notifications', (database) => {
     expect(hook.received.map((r) => JSON.parse(r.body).user.email)).toEqual(['ann@t.test']);
   });
 
-  it('fires from ingestion: the batch that disables a user is followed by its webhook within seconds', async () => {
+  it('fires from ingestion: the batch that disables a user is followed by its webhook within seconds, through the queue on PostgreSQL', async () => {
     const { rule } = await ruleWithChannel(boss, hook.url);
     const token = (await createIngestionToken('command-line', { tenantId, name: 'engine' })).token;
-    startAlerts();
+    // On PostgreSQL through the job queue (pg-boss), on the embedded database in-process.
+    await startAlerts({ queuePollingSeconds: 0.5 });
     try {
       const posted = Date.now();
       const response = await postBatch(
