@@ -5,7 +5,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ListFilters } from '@/components/filters/list-filters';
-import { LinkButton } from '@/components/links/link-button';
+import { ForwardPager } from '@/components/lists/forward-pager';
 import { SimpleTable } from '@/components/tables/simple-table';
 import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
 import { DELIVERY_STATUS_LABELS, NOTIFICATION_EVENT_LABELS } from '@/lib/alerts/alert-history-search';
@@ -59,14 +59,7 @@ export function AlertHistoryView({ params, now, rules, channels, result }: Alert
               { header: 'Answer', cell: (row) => (row.responseCode ?? '—') + (row.lastError && row.status !== 'sent' ? ` (${row.lastError})` : '') },
             ]}
           />
-          <Stack direction="row" spacing={1}>
-            {result.firstHref && <LinkButton href={result.firstHref}>First page</LinkButton>}
-            {result.nextHref && (
-              <LinkButton href={result.nextHref} variant="outlined">
-                Next page
-              </LinkButton>
-            )}
-          </Stack>
+          <ForwardPager firstHref={result.firstHref} nextHref={result.nextHref} />
         </>
       ) : (
         <Alert severity="warning">{result.message}</Alert>

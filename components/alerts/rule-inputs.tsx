@@ -4,6 +4,9 @@
 import TextField from '@mui/material/TextField';
 import type { ReactNode } from 'react';
 
+/** A wide field: the whole row on a phone, at least `minWidth` from the small breakpoint on. */
+const widthFrom = (minWidth?: number) => (minWidth ? { width: { xs: '100%', sm: 'auto' }, minWidth: { sm: minWidth } } : undefined);
+
 export function TextInput({
   name,
   label,
@@ -40,7 +43,7 @@ export function TextInput({
       helperText={helperText}
       placeholder={placeholder}
       slotProps={{ htmlInput: { maxLength, min, max }, inputLabel: placeholder ? { shrink: true } : undefined }}
-      sx={minWidth ? { minWidth: { sm: minWidth } } : undefined}
+      sx={widthFrom(minWidth)}
     />
   );
 }
@@ -56,7 +59,7 @@ export function NativeSelect({ name, label, value, defaultValue, onChange, minWi
       defaultValue={defaultValue}
       onChange={onChange ? (event) => onChange(event.target.value) : undefined}
       slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      sx={minWidth ? { minWidth: { sm: minWidth } } : undefined}
+      sx={widthFrom(minWidth)}
     >
       {children}
     </TextField>

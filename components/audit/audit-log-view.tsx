@@ -1,5 +1,5 @@
 // The audit log page body shared by /audit and /support/audit.
-import { LinkButton } from '@/components/links/link-button';
+import { ForwardPager } from '@/components/lists/forward-pager';
 import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
@@ -54,18 +54,7 @@ export function AuditLogView({ title, showTenant, actions, params, now, result }
       {result.ok ? (
         <>
           <SimpleTable label={title} rows={result.page.rows} rowKey={(e) => e.id} empty="No audit events match these filters." columns={columns} />
-          <Stack direction="row" spacing={1}>
-            {result.firstHref && (
-              <LinkButton href={result.firstHref}>
-                First page
-              </LinkButton>
-            )}
-            {result.nextHref && (
-              <LinkButton href={result.nextHref} variant="outlined">
-                Next page
-              </LinkButton>
-            )}
-          </Stack>
+          <ForwardPager firstHref={result.firstHref} nextHref={result.nextHref} />
         </>
       ) : (
         <Alert severity="warning">{result.message}</Alert>
