@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useActionState, useState } from 'react';
 import { saveRuleAction } from '@/app/alerts/actions';
 import { ActionMessage } from '@/components/actions/action-message';
-import { ALERT_RULE_KINDS, ALERT_RULE_KIND_LABELS, type AlertRuleKind } from '@/lib/alerts/alert-rule';
+import { ALERT_RULE_KINDS, ALERT_RULE_KIND_LABELS, type AlertRuleKind } from '@/lib/alerts/alert-rule-kinds';
 import { ConditionFields } from './condition-fields';
 import { NativeSelect, TextInput } from './rule-inputs';
 

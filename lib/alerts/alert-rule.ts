@@ -1,61 +1,44 @@
-// An alert rule as the evaluation reads it, and the kinds of rule there are: each kind's label,
-// its parameters (zod, so the form's action, the evaluation and the tests read them one way) and
-// how its condition reads in a sentence. Client-safe: the rule form shows the same labels and
-// bounds. Each kind answers which subjects its condition holds for now (lib/alerts/conditions);
-// the reconciliation opens an alert for a new one and closes it when it clears.
+// An alert rule as the evaluation reads it: each kind's parameters (zod, so the form's action,
+// the evaluation and the tests read them one way, within the bounds of alert-rule-kinds.ts) and
+// how its condition reads in a sentence. Server code: the browser's form reads the bounds alone.
+// Each kind answers which subjects its condition holds for now (lib/alerts/conditions); the
+// reconciliation opens an alert for a new one and closes it when it clears.
 import { z } from 'zod';
 import { ISSUE_TYPES, type IssueType } from '@/domain/sync-vocabulary';
+import { ALERT_RULE_KIND_LABELS, RULE_FIGURES, type AlertRuleKind, type WholeFigure } from './alert-rule-kinds';
 
-const wholeParam = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
-const hoursParam = (max: number, fallback: number) =>
+export { ALERT_RULE_KINDS, ALERT_RULE_KIND_LABELS, isAlertRuleKind, type AlertRuleKind } from './alert-rule-kinds';
+
+const wholeParam = ({ min, max, fallback }: WholeFigure) => z.coerce.number().int().min(min).max(max).default(fallback);
+const hoursParam = ({ min, max, fallback }: WholeFigure) =>
   z.coerce
     .number()
     .int('Hours are whole hours.')
-    .min(1, 'At least 1 hour.')
+    .min(min, `At least ${min} hour.`)
     .max(max, `At most ${max} hours.`)
     .default(fallback);
 const ISSUE_TYPE_NAMES: Record<IssueType, string> = { email: 'email', event: 'event', contact: 'contact', task: 'task' };
+const figures = RULE_FIGURES;
 
 export const ALERT_RULE_PARAMS = {
   user_error: z.object({}),
-  user_error_streak: z.object({ sessions: wholeParam(2, 100, 3) }),
-  user_no_healthy_session: z.object({ hours: hoursParam(720, 24) }),
-  profile_error_share: z.object({ hours: hoursParam(168, 24), percent: wholeParam(1, 100, 20), minSessions: wholeParam(1, 100_000, 20) }),
+  user_error_streak: z.object({ sessions: wholeParam(figures.user_error_streak.sessions) }),
+  user_no_healthy_session: z.object({ hours: hoursParam(figures.user_no_healthy_session.hours) }),
+  profile_error_share: z.object({
+    hours: hoursParam(figures.profile_error_share.hours),
+    percent: wholeParam(figures.profile_error_share.percent),
+    minSessions: wholeParam(figures.profile_error_share.minSessions),
+  }),
   issue_burst: z.object({
-    hours: hoursParam(168, 1),
-    count: wholeParam(1, 1_000_000, 50),
+    hours: hoursParam(figures.issue_burst.hours),
+    count: wholeParam(figures.issue_burst.count),
     issueType: z.preprocess((value) => (value === '' ? undefined : value), z.enum(ISSUE_TYPES).optional()),
     errorCode: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional()),
   }),
-  engine_silent: z.object({ hours: hoursParam(168, 2) }),
-} satisfies Record<string, z.ZodType>;
+  engine_silent: z.object({ hours: hoursParam(figures.engine_silent.hours) }),
+} satisfies Record<AlertRuleKind, z.ZodType>;
 
-export type AlertRuleKind = keyof typeof ALERT_RULE_PARAMS;
-export const ALERT_RULE_KINDS = Object.keys(ALERT_RULE_PARAMS) as [AlertRuleKind, ...AlertRuleKind[]];
 export type AlertRuleParams<Kind extends AlertRuleKind> = z.output<(typeof ALERT_RULE_PARAMS)[Kind]>;
-
-export const ALERT_RULE_KIND_LABELS: Record<AlertRuleKind, string> = {
-  user_error: 'A user becomes “Disabled due to an error”',
-  user_error_streak: 'A user has Error sessions in a row',
-  user_no_healthy_session: 'An enabled user has no Success or Skipped session for hours',
-  profile_error_share: 'A profile’s share of Error sessions is too high',
-  issue_burst: 'Many sync issues in a profile',
-  engine_silent: 'No data from the sync engine',
-};
-
-/** What a rule's subjects are: the notifications and the history link to them. */
-export const ALERT_RULE_SUBJECTS: Record<AlertRuleKind, 'user' | 'profile' | 'tenant'> = {
-  user_error: 'user',
-  user_error_streak: 'user',
-  user_no_healthy_session: 'user',
-  profile_error_share: 'profile',
-  issue_burst: 'profile',
-  engine_silent: 'tenant',
-};
-
-export function isAlertRuleKind(kind: string): kind is AlertRuleKind {
-  return Object.hasOwn(ALERT_RULE_PARAMS, kind);
-}
 
 /** The rule's parameters, validated; its defaults where it has none. Throws on values out of bounds. */
 export function parseRuleParams<Kind extends AlertRuleKind>(kind: Kind, params: unknown): AlertRuleParams<Kind> {
