@@ -1,6 +1,8 @@
 // What a notification says: one JSON body for webhooks (with a `text` that Slack and Teams
 // incoming webhooks show as it is) and the same words for email. Links lead to the panel's pages
 // of the subject.
+import type { SessionStatus } from '@/domain/sync-vocabulary';
+import { SESSION_STATUS_LABELS } from '@/lib/sync-status/session-status-labels';
 import { describeCondition, isAlertRuleKind, type AlertFacts, type AlertRule } from './alert-rule';
 
 /** A digest's text names this many subjects; its `events` list carries this many. */
@@ -28,15 +30,22 @@ function who(facts: AlertFacts): string {
 
 const hoursText = (hours: unknown) => `${hours} hour${hours === 1 ? '' : 's'}`;
 
+function latestSessionText(latest: unknown): string {
+  if (!latest || typeof latest !== 'object') return ' (no session yet)';
+  const { startedAt, status } = latest as { startedAt?: string; status?: string };
+  const label = status && Object.hasOwn(SESSION_STATUS_LABELS, status) ? SESSION_STATUS_LABELS[status as SessionStatus] : status;
+  return ` (the latest session started ${startedAt}: ${label})`;
+}
+
 /** What the rule found, in a sentence after the subject. */
 function findings(kind: string, figures: AlertFacts['figures']): string {
   switch (kind) {
     case 'user_error':
       return figures.reason ? `: ${figures.reason}` : ' is disabled due to an error';
     case 'user_error_streak':
-      return ` has had ${figures.errorSessions} Error sessions since the last Success or Skipped one`;
+      return ` has had at least ${figures.errorSessions} Error sessions since the last Success or Skipped one${figures.latestErrorAt ? ` (the latest started ${figures.latestErrorAt})` : ''}`;
     case 'user_no_healthy_session':
-      return ` has had no Success or Skipped session for ${hoursText(figures.hours)}${figures.lastHealthyAt ? ` (the last one started ${figures.lastHealthyAt})` : ''}`;
+      return ` has had no Success or Skipped session for ${hoursText(figures.hours)}${latestSessionText(figures.latestSession)}`;
     case 'profile_error_share':
       return `: ${figures.errorPercent} % of ${figures.sessions} sessions ended in Error over the last ${hoursText(figures.hours)}`;
     case 'issue_burst':

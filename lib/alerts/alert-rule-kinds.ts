@@ -13,6 +13,11 @@ export const ALERT_RULE_KIND_LABELS: Record<AlertRuleKind, string> = {
   engine_silent: 'No data from the sync engine',
 };
 
+/** Kinds whose condition only a batch can change (a user's error, their newest sessions): they
+ *  are evaluated right after each batch. The others count hours, and time alone changes them:
+ *  the scheduled step evaluates them (and these again, in case an evaluation was lost). */
+export const EVENT_RULE_KINDS: readonly AlertRuleKind[] = ['user_error', 'user_error_streak'];
+
 export interface WholeFigure {
   min: number;
   max: number;

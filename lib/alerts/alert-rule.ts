@@ -94,5 +94,5 @@ export interface AlertFacts {
   user?: { id: string; email: string; name: string };
   profile?: { id: string; name: string };
   /** The figures of the condition (the engine's reason, since when, counts). */
-  figures: Record<string, string | number | null>;
+  figures: Record<string, unknown>;
 }

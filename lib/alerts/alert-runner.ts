@@ -1,6 +1,6 @@
 import 'server-only';
-// When alerts are evaluated and sent in a running server: a tenant's rules right after each of
-// its batches commits (coalesced: batches arriving during an evaluation make one more, not one
+// When alerts are evaluated and sent in a running server: a tenant's event rules right after each
+// of its batches commits (coalesced: batches arriving during an evaluation make one more, not one
 // each), every rule on the scheduled step. Sending: on PostgreSQL the job queue
 // (delivery-queue.ts), woken as soon as an evaluation committed jobs, with a sweep every 10
 // seconds for notifications no job took; on the embedded database the due ones every 10 seconds,
@@ -40,7 +40,7 @@ async function drain(): Promise<void> {
     while (state.dirty.size > 0) {
       const [tenantId] = state.dirty;
       state.dirty.delete(tenantId!);
-      await evaluateTenantAlerts(getDatabase().ingestDb, tenantId!);
+      await evaluateTenantAlerts(getDatabase().ingestDb, tenantId!, new Date(), 'events');
     }
     await sendWaiting();
   } catch (error) {

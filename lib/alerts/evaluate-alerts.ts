@@ -16,6 +16,7 @@ import { logger } from '@/lib/logger';
 import { alertPayload, digestPayload } from './alert-payload';
 import { scheduleDelivery } from './delivery-queue';
 import { isAlertRuleKind, parseRuleParams, type AlertRule } from './alert-rule';
+import { EVENT_RULE_KINDS } from './alert-rule-kinds';
 import { silentEngine } from './conditions/engine-silent';
 import { profilesWithIssueBurst } from './conditions/issue-burst';
 import { profilesWithErrorShare } from './conditions/profile-error-share';
@@ -38,7 +39,7 @@ async function condition(db: Database, rule: AlertRule, now: Date): Promise<SQL>
     case 'user_error':
       return usersInError(await userReach());
     case 'user_error_streak':
-      return usersOnErrorStreak(await userReach(), parseRuleParams(rule.kind, rule.params), now);
+      return usersOnErrorStreak(rule.tenantId, await userReach(), parseRuleParams(rule.kind, rule.params), now);
     case 'user_no_healthy_session':
       return usersWithoutHealthySession(await userReach(), parseRuleParams(rule.kind, rule.params), now);
     case 'profile_error_share':
@@ -102,10 +103,13 @@ async function queueNotifications(tx: Transaction, rule: AlertRule, tenant: { id
   return queued.length;
 }
 
-/** Evaluates the tenant's enabled rules; answers how many notifications it queued. */
-export async function evaluateTenantAlerts(db: Database, tenantId: string, now = new Date()): Promise<number> {
+/** Evaluates the tenant's enabled rules (`events`: only those a batch can set off); answers how
+ *  many notifications it queued. */
+export async function evaluateTenantAlerts(db: Database, tenantId: string, now = new Date(), which: 'all' | 'events' = 'all'): Promise<number> {
   const rows = await db.select().from(alertRules).where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.enabled, true)));
-  const rules = rows.flatMap((row): AlertRule[] => (isAlertRuleKind(row.kind) ? [{ ...row, kind: row.kind, params: row.params as Record<string, unknown> }] : []));
+  const rules = rows.flatMap((row): AlertRule[] =>
+    isAlertRuleKind(row.kind) && (which === 'all' || EVENT_RULE_KINDS.includes(row.kind)) ? [{ ...row, kind: row.kind, params: row.params as Record<string, unknown> }] : [],
+  );
   if (rules.length === 0) return 0;
   const conditions = (
     await Promise.all(

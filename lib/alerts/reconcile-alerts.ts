@@ -3,7 +3,9 @@ import 'server-only';
 // that was not alerted yet, stays open (and silent) while the condition keeps holding, and
 // closes when it no longer does — each opening and closing an event to notify, exactly once.
 // One statement: the partial unique index on open alerts makes a concurrent evaluation open
-// nothing twice.
+// nothing twice. Both sides are compared as NOT IN, one hashed list each: as NOT EXISTS they were
+// planned as nested loops (a condition's row estimate is a guess), 7,500 × 7,500 comparisons
+// for a large tenant's steady state.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { Transaction } from '@/db/run-transaction';
@@ -24,15 +26,15 @@ export async function reconcileAlerts(tx: Transaction, rule: AlertRule, matching
         opened as (
           insert into alert_states (tenant_id, rule_id, subject, opened_at, facts)
           select ${rule.tenantId}::uuid, ${rule.id}::uuid, m.subject, ${now}, m.facts from matching m
-          where not exists (select 1 from alert_states s
-                            where s.tenant_id = ${rule.tenantId}::uuid and s.rule_id = ${rule.id}::uuid and s.subject = m.subject and s.closed_at is null)
+          where m.subject not in (select s.subject from alert_states s
+                                  where s.tenant_id = ${rule.tenantId}::uuid and s.rule_id = ${rule.id}::uuid and s.closed_at is null)
           on conflict (tenant_id, rule_id, subject) where closed_at is null do nothing
           returning subject, opened_at, facts
         ),
         closed as (
           update alert_states s set closed_at = ${now}
           where s.tenant_id = ${rule.tenantId}::uuid and s.rule_id = ${rule.id}::uuid and s.closed_at is null
-            and not exists (select 1 from matching m where m.subject = s.subject)
+            and s.subject not in (select m.subject from matching m)
           returning subject, opened_at, facts
         )
         select 'alert' as kind, subject, opened_at, facts from opened

@@ -63,14 +63,20 @@ export async function generateScale(db: Database, shape: ScaleShape, step: Step,
   const period = shape.days * 86_400;
 
   await step(`${shape.profiles} profiles, ${shape.users} users`, async () => {
-    await db.execute(sql`insert into profiles (tenant_id, id, engine_id, name)
-      select ${t}, ${uuidOf('p', 'g')}, 'p' || g, 'Profile ' || lpad(g::text, 3, '0') from generate_series(0, ${shape.profiles - 1}) g`);
-    await db.execute(sql`insert into users (tenant_id, id, email, name, profile_id, sync_error_reason, sync_error_at)
+    // Profiles and users exist since before their 90 days of sessions (the alert rules that
+    // give a newly added user time count from then).
+    const since = sql`date_trunc('second', now()) - interval '91 days'`;
+    await db.execute(sql`insert into profiles (tenant_id, id, engine_id, name, created_at)
+      select ${t}, ${uuidOf('p', 'g')}, 'p' || g, 'Profile ' || lpad(g::text, 3, '0'), ${since} from generate_series(0, ${shape.profiles - 1}) g`);
+    await db.execute(sql`insert into users (tenant_id, id, email, name, profile_id, sync_error_reason, sync_error_at, created_at)
       select ${t}, ${uuidOf('u', 'g')}, 'user' || g || '@scale.test', 'User ' || substr(md5('n' || g), 1, 6) || ' ' || g, ${uuidOf('p', profileOf('g', shape))},
              case when g % 500 = 0 then 'Mailbox rejected the credentials (401 Unauthorized)' end,
-             case when g % 500 = 0 then date_trunc('second', now()) - interval '2 hours' end
+             case when g % 500 = 0 then date_trunc('second', now()) - interval '2 hours' end,
+             ${since}
       from generate_series(0, ${shape.users - 1}) g`);
-    await db.execute(sql`insert into users (tenant_id, id, email, name, profile_id) values (${t}, ${uuidOf('u', "'big'")}, ${BIG_LOGS_EMAIL}, 'Big Logs', ${uuidOf('p', '0')})`);
+    await db.execute(
+      sql`insert into users (tenant_id, id, email, name, profile_id, created_at) values (${t}, ${uuidOf('u', "'big'")}, ${BIG_LOGS_EMAIL}, 'Big Logs', ${uuidOf('p', '0')}, ${since})`,
+    );
   });
 
   // Secondary indexes are built once after the load: much faster than maintaining them per row.

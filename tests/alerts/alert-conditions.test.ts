@@ -120,7 +120,8 @@ describeEachDatabase('alert rule conditions', (database) => {
     expect((await openSubjects(quiet.id)).map((row) => row.subject)).toEqual([await userSubject('ann@t.test'), await userSubject('cy@t.test')].sort());
     const ann = await userSubject('ann@t.test');
     const annFacts = (await openSubjects(quiet.id)).find((row) => row.subject === ann);
-    expect(annFacts!.facts).toMatchObject({ figures: { hours: 24, lastHealthyAt: expect.stringMatching(/^2026-11-29T06:00:00/) } });
+    // The figures say what the sessions do instead: Ann's latest ended in Error 5 hours ago.
+    expect(annFacts!.facts).toMatchObject({ figures: { hours: 24, latestSession: { status: 'error', startedAt: expect.stringMatching(/^2026-11-30T07:00:00/) } } });
 
     // An admin switches Cy off: no longer Enabled, the alert closes.
     await db.execute(`update users set sync_enabled = false, sync_enabled_changed_at = '${at(0.5)}' where tenant_id = '${tenantId}' and email = 'cy@t.test'`);
@@ -192,6 +193,9 @@ describeEachDatabase('alert rule conditions', (database) => {
     const { db } = database();
     const silent = await rule('engine_silent', { hours: 2 });
     await db.update(tenants).set({ lastBatchAt: new Date(NOW.getTime() - 3 * HOUR) }).where(eq(tenants.id, tenantId));
+    // After a batch only the event rules run: an hours-long window is the scheduled step's.
+    await evaluateTenantAlerts(db, tenantId, NOW, 'events');
+    expect(await openSubjects(silent.id)).toEqual([]);
     await evaluateTenantAlerts(db, tenantId, NOW);
     expect((await openSubjects(silent.id)).map((row) => row.subject)).toEqual(['tenant']);
     await db.update(tenants).set({ lastBatchAt: new Date(NOW.getTime() - 0.5 * HOUR) }).where(eq(tenants.id, tenantId));

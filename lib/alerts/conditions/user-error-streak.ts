@@ -1,10 +1,12 @@
 import 'server-only';
 // (b) A user has N Error sessions since their last Success or Skipped one — counted as the user
-// page counts them (lib/users/sync-story.ts: other statuses between do not break the streak;
-// sessions ordered by start, then id). Only users with an
-// Error session in the last 91 days can be on such a streak (the daily rollup of users'
-// problems names them, a handful of rows), so the sessions are read for those alone: the last
-// healthy session backwards by index, then the Error sessions after it.
+// page counts them (lib/users/sync-story.ts: other statuses between do not break the streak).
+// Asked as "are the user's newest N Error, Success or Skipped sessions all Error?", which reads
+// at most N such sessions backwards from the newest by the (user, started) index, however long
+// the streak or the user's history: a user who has failed for months costs N rows, not all of
+// them. So the figure is "at least N" (the notice says so), with the newest Error's start.
+// Only users with an Error session within the rollups' 91 days are asked (the daily rollup of
+// users' problems names them), through one hashed list of the tenant's, not a lookup per user.
 import { sql, type SQL } from 'drizzle-orm';
 import { inDirectory, statusColumns } from '@/lib/sync-status/effective-sync-status';
 import { USERS_WITH_PROFILE } from '@/lib/users/user-status-columns';
@@ -14,22 +16,21 @@ import { userFacts, userSubject } from './subject-facts';
 
 const LOOK_BACK_DAYS = 91;
 
-export function usersOnErrorStreak(reach: SQL, { sessions }: AlertRuleParams<'user_error_streak'>, now: Date): SQL {
+export function usersOnErrorStreak(tenantId: string, reach: SQL, { sessions }: AlertRuleParams<'user_error_streak'>, now: Date): SQL {
   return sql`select ${userSubject} as subject,
-      ${userFacts(sql`jsonb_build_object('errorSessions', streak.errors, 'lastHealthyAt', healthy.started_at)`)} as facts
+      ${userFacts(sql`jsonb_build_object('errorSessions', streak.errors, 'latestErrorAt', streak.latest_error_at)`)} as facts
     ${USERS_WITH_PROFILE}
-    left join lateral (
-      select h.started_at, h.id from sync_sessions h
-      where h.tenant_id = u.tenant_id and h.user_id = u.id and h.status in ${HEALTHY_STATUSES} and h.started_at <= ${now}
-      order by h.started_at desc, h.id desc limit 1
-    ) healthy on true
     cross join lateral (
-      select count(*)::int as errors from sync_sessions e
-      where e.tenant_id = u.tenant_id and e.user_id = u.id and e.status = 'error' and e.started_at <= ${now}
-        and (healthy.id is null or (e.started_at, e.id) > (healthy.started_at, healthy.id))
+      select count(*) filter (where newest.status = 'error')::int as errors, max(newest.started_at) as latest_error_at
+      from (select s.status, s.started_at from sync_sessions s
+            where s.tenant_id = u.tenant_id and s.user_id = u.id and s.started_at <= ${now}
+              and (s.status = 'error' or s.status in ${HEALTHY_STATUSES})
+            order by s.started_at desc, s.id desc
+            limit ${sessions}) newest
     ) streak
     where ${reach} and ${inDirectory(statusColumns('u', 'p'))}
       and u.id in (select d.user_id from daily_user_problems d
-                   where d.tenant_id = u.tenant_id and d.day >= (${now}::timestamptz - interval '${sql.raw(String(LOOK_BACK_DAYS))} days')::date and d.error_sessions > 0)
-      and streak.errors >= ${sessions}`;
+                   where d.tenant_id = ${tenantId}::uuid and d.day >= (${now}::timestamptz - interval '${sql.raw(String(LOOK_BACK_DAYS))} days')::date
+                     and d.error_sessions > 0)
+      and streak.errors = ${sessions}`;
 }

@@ -11,9 +11,12 @@ import { userFacts, userSubject } from './subject-facts';
 
 export function usersWithoutHealthySession(reach: SQL, { hours }: AlertRuleParams<'user_no_healthy_session'>, now: Date): SQL {
   const since = sql`(${now}::timestamptz - interval '1 hour' * ${hours})`;
-  const lastHealthy = sql`(select max(h.started_at) from sync_sessions h
-      where h.tenant_id = u.tenant_id and h.user_id = u.id and h.status in ${HEALTHY_STATUSES} and h.started_at <= ${now})`;
-  return sql`select ${userSubject} as subject, ${userFacts(sql`jsonb_build_object('hours', ${hours}::int, 'lastHealthyAt', ${lastHealthy})`)} as facts
+  // What the user's sessions do instead: the newest one, one row back by index. (The last
+  // healthy one would be a walk through every session of a user who never had one.)
+  const latest = sql`(select jsonb_build_object('startedAt', l.started_at, 'status', l.status) from sync_sessions l
+      where l.tenant_id = u.tenant_id and l.user_id = u.id and l.started_at <= ${now}
+      order by l.started_at desc, l.id desc limit 1)`;
+  return sql`select ${userSubject} as subject, ${userFacts(sql`jsonb_build_object('hours', ${hours}::int, 'latestSession', ${latest})`)} as facts
     ${USERS_WITH_PROFILE}
     where ${reach} and ${effectiveSyncStatusIs(statusColumns('u', 'p'), 'enabled')}
       and coalesce(u.sync_enabled_changed_at, u.created_at) <= ${since}
