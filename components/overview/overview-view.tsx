@@ -1,8 +1,5 @@
 // The overview: is sync healthy, and where is it not? Figures of the viewer's scope and period
 // from the daily rollups; each one links to the list or statistics page behind it.
-import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { AppLink } from '@/components/links/app-link';
 import { CategoryExplained } from '@/components/errors/category-explained';
@@ -36,7 +33,7 @@ function TopProfiles<Key>({ row, href }: { row: BreakdownRow<Key>; href: (profil
 }
 
 function Grid2({ children }: { children: ReactNode }) {
-  return <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>{children}</Box>;
+  return <div className={styles.grid2}>{children}</div>;
 }
 
 export function OverviewView({ figures, period, categoryNotes }: { figures: OverviewFigures; period: OverviewPeriod; categoryNotes: Record<string, string> }) {
@@ -45,8 +42,8 @@ export function OverviewView({ figures, period, categoryNotes }: { figures: Over
   const statusRow = (status: SessionStatus) => figures.statuses.find((s) => s.key === status);
   const sourceLabel = (source: ErrorSource | null) => (source ? ERROR_SOURCE_LABELS[source] : 'Not reported');
   return (
-    <Stack spacing={2}>
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+    <div className={styles.column}>
+      <div className={styles.kpis}>
         <KpiTile label="Sync sessions" value={number(totals.all)} detail={`${percent(totals.success, totals.all)} successful`} />
         <KpiTile label="Sessions in error" value={number(totals.error)} detail={`${percent(totals.error, totals.all)} of all sessions`} />
         <KpiTile label="Skipped sessions" value={percent(totals.skipped, totals.all)} detail={`${number(totals.skipped)} skipped`} />
@@ -54,21 +51,19 @@ export function OverviewView({ figures, period, categoryNotes }: { figures: Over
           label="Users disabled due to an error"
           value={number(figures.disabledDueToError.count)}
           href={
-            <Typography variant="body2" component="div">
+            <div className={styles.body2}>
               <AppLink href={links.usersInError()}>Show them</AppLink>
-            </Typography>
+            </div>
           }
         />
         <KpiTile label="Sync issues" value={number(figures.issuesTotal)} />
-      </Stack>
+      </div>
 
       <FigureCard title="Sessions per day by status" id="sessions-per-day">
         <SessionsPerDayChart days={figures.sessionsByDay} statuses={SESSION_STATUS_ORDER} />
         <details>
           <summary>
-            <Typography component="span" variant="body2">
-              The figures per day as a table
-            </Typography>
+            <span className={styles.body2}>The figures per day as a table</span>
           </summary>
           <FigureTable
             label="Sessions per day by status"
@@ -123,10 +118,10 @@ export function OverviewView({ figures, period, categoryNotes }: { figures: Over
       </Grid2>
 
       <FigureCard title="Users disabled due to an error" id="disabled-users">
-        <Typography variant="body2">
+        <p className={styles.body2}>
           {number(figures.disabledDueToError.count)} user{figures.disabledDueToError.count === 1 ? '' : 's'} cannot synchronize until the error is fixed or an admin
           enables them again. <AppLink href={links.usersInError()}>All of them</AppLink>
-        </Typography>
+        </p>
         <FigureTable
           label="Users disabled due to an error, worst first"
           empty="No user is disabled due to an error."
@@ -197,9 +192,9 @@ export function OverviewView({ figures, period, categoryNotes }: { figures: Over
           />
         </FigureCard>
       </Grid2>
-      <Typography variant="caption" color="text.secondary">
+      <p className={styles.caption}>
         Days are dates in the organisation's time zone, {period.timeZone}: {period.from} to {period.dayList[period.dayList.length - 1]}. Figures come from daily and period totals kept up to date as the sync engine reports.
-      </Typography>
-    </Stack>
+      </p>
+    </div>
   );
 }

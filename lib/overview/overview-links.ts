@@ -1,7 +1,8 @@
 // Where each overview figure leads: the list or statistics page it summarises, with the
 // period (its whole days in the organisation's time zone, as the instants they start and end
-// at) and the matching filters.
+// at, written short: lib/time/parse-instant.ts) and the matching filters.
 import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
+import { compactInstant } from '@/lib/time/parse-instant';
 import type { OverviewPeriod } from './overview-period';
 
 type Query = Record<string, string | number | null | undefined>;
@@ -13,7 +14,7 @@ function withQuery(path: string, query: Query): string {
 }
 
 export function overviewLinks(period: OverviewPeriod) {
-  const range = { from: period.fromInstant, to: period.toInstant };
+  const range = { from: compactInstant(new Date(period.fromInstant)), to: compactInstant(new Date(period.toInstant)) };
   return {
     profileStatistics: (profileId: string, filters: { status?: SessionStatus; errorCategory?: string; errorSource?: ErrorSource | null } = {}) =>
       withQuery(`/profiles/${profileId}/statistics`, { ...range, ...filters }),

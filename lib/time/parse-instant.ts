@@ -25,3 +25,13 @@ export function parseInstant(value: string): Date | null {
   if (BARE_DATE.test(text) && date.toISOString().slice(0, 10) !== text) return null;
   return isInInstantRange(date) ? date : null;
 }
+
+/** The shortest text parseInstant reads back as the same instant: a bare date for 00:00 UTC,
+ * minutes for a whole minute, else the full ISO form. Links carry it (the overview has over a
+ * hundred, each written twice into the page: its markup and its React payload). */
+export function compactInstant(date: Date): string {
+  const iso = date.toISOString();
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  if (iso.endsWith(':00.000Z')) return `${iso.slice(0, 16)}Z`;
+  return iso;
+}

@@ -21,10 +21,10 @@ describe('overview period and links', () => {
     expect(period.dayList).toHaveLength(7);
     const links = overviewLinks(period);
     expect(links.profileStatistics('p1', { status: 'error', errorCategory: 'Throttling', errorSource: 'crm' })).toBe(
-      '/profiles/p1/statistics?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z&status=error&errorCategory=Throttling&errorSource=crm',
+      '/profiles/p1/statistics?from=2026-11-21&to=2026-11-28&status=error&errorCategory=Throttling&errorSource=crm',
     );
-    expect(links.profileIssues('p1', { code: 7 })).toBe('/profiles/p1/sync-issues?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z&code=7');
-    expect(links.userStatistics('u1', { status: 'error' })).toBe('/users/u1/statistics?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-28T00%3A00%3A00.000Z&status=error');
+    expect(links.profileIssues('p1', { code: 7 })).toBe('/profiles/p1/sync-issues?from=2026-11-21&to=2026-11-28&code=7');
+    expect(links.userStatistics('u1', { status: 'error' })).toBe('/users/u1/statistics?from=2026-11-21&to=2026-11-28&status=error');
   });
 });
 
