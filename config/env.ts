@@ -51,6 +51,11 @@ const envSchema = z.object({
   DOWNLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
   DOWNLOAD_STALL_TIMEOUT_MS: limit(120_000, 100),
   INGEST_BODY_TIMEOUT_MS: limit(60_000, 100),
+  // Stopping (SIGTERM): the instance reports not ready at once, keeps accepting requests for
+  // SHUTDOWN_NOT_READY_MS (so a load balancer's health check sees it leave first), then stops
+  // accepting and lets the requests and downloads in flight finish for up to SHUTDOWN_GRACE_MS.
+  SHUTDOWN_NOT_READY_MS: limit(0, 0),
+  SHUTDOWN_GRACE_MS: limit(25_000, 0),
   // Streamed log uploads (lib/logs/log-uploads.ts): the largest log, uploads of one tenant and
   // in all at once, the longest an upload may take, and the longest it may send nothing.
   LOG_MAX_BYTES: limit(2 * 1024 ** 3, 1),

@@ -13,4 +13,6 @@ export const ADVISORY_LOCKS = {
   timeZoneChange: 727_005,
   /** Transaction lock per tenant: one evaluation of a tenant's alert rules at a time. */
   alerts: 727_006,
+  /** Transaction lock held while one starting instance seeds the demo data: the others wait, then find it seeded. */
+  demoSeed: 727_007,
 } as const;

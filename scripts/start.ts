@@ -3,12 +3,11 @@
 import { spawn } from 'node:child_process';
 import { getDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { registerDemoIssuer } from '@/lib/demo/register-demo-issuer';
-import { countDemoRows, DEFAULT_SEED_OPTIONS, seedDemoData } from '@/lib/demo/seed-demo';
+import { DEFAULT_SEED_OPTIONS } from '@/lib/demo/seed-demo';
+import { prepareDemo } from '@/lib/demo/prepare-demo';
 import { panelUrl } from '@/lib/auth/panel-url';
-import { authSecret } from '@/lib/auth/secret';
+import { installationSecret } from '@/lib/auth/installation-secret';
 import { DEMO_ACCOUNTS, describeDemoAccount } from '@/lib/demo/demo-tenants';
-import { refreshDemoReceivers } from '@/lib/demo/seed-demo-alerts';
 import { startDemoIdentityProvider } from '@/lib/demo-idp/demo-identity-provider';
 import { DEMO_PASSWORD, demoIssuer } from '@/lib/demo-idp/demo-sso-config';
 import { env, isDemoMode } from '@/config/env';
@@ -24,15 +23,8 @@ const log = (message: string) => console.log(`[start ${elapsed()}] ${message}`);
 async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await migrateDatabase(handle);
   log(`database ready (${handle.driver}), migrations applied`);
-  if (isDemoMode()) {
-    // The seed writes what the engine writes: on ingestion's connections and time bounds.
-    const url = panelUrl(env());
-    const { seeded } = await seedDemoData(handle.ingestDb, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), panelUrl: url, log });
-    const counts = await countDemoRows(handle.db);
-    log(`${seeded ? 'demo data seeded' : 'demo data present'}: ${counts.users} users, ${counts.sessions} sessions, ${counts.issues} issues`);
-    await registerDemoIssuer(handle.db, demoIssuer(env().DEMO_IDP_PORT));
-    await refreshDemoReceivers(handle.db, url);
-  }
+  if (!isDemoMode()) return;
+  await prepareDemo(handle, { ...DEFAULT_SEED_OPTIONS, endAt: new Date(), panelUrl: panelUrl(env()), issuer: demoIssuer(env().DEMO_IDP_PORT), log });
 }
 
 /** Waits until the server answers its health check; false when it stopped before. */
@@ -64,22 +56,23 @@ class ServerExitedError extends ScriptProblem {
 
 runScript(async () => {
   const config = env();
-  const secret = authSecret();
   log(isDemoMode() ? 'demo mode: embedded demo data' : 'production mode');
   // Opening the database first: a second `npm start` on the same embedded database stops here,
   // with the holder named, before it builds anything.
   const handle = getDatabase();
   // Building and preparing the database run side by side: they use different cores.
   await Promise.all([buildIfNeeded(log), prepareDatabase(handle)]);
+  const { secret, source } = await installationSecret(handle);
+  if (source === 'database') log('session cookies signed with the installation secret kept in the database (NEXTAUTH_SECRET is not set): every instance on this database shares it');
   const serverEnv = { ...(await handOverDatabase()), ...(await demoMailEnv()) };
 
   const url = panelUrl(config);
   const identityProvider = isDemoMode() ? await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url }) : null;
   if (identityProvider) log(`demo SSO at ${demoIssuer(config.DEMO_IDP_PORT)}`);
-  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(config.PORT)], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     // The server's own module stops it on a signal, once its database is closed.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, ...serverEnv },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true', NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, ...serverEnv },
   });
   // Ctrl-C (SIGINT) or SIGTERM: the server stops (it closes its database, see
   // lib/server/close-on-signal.ts), then the demo SSO, and npm start exits 0.
@@ -92,7 +85,8 @@ runScript(async () => {
     });
   }
   const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
-  if (await waitUntilServing(`${url}/api/health`, server)) {
+  // Its own readiness, not the public URL's: behind a load balancer that is another instance's too.
+  if (await waitUntilServing(`http://localhost:${config.PORT}/api/health/ready`, server)) {
     console.log(`\nSync Admin Panel is ready at ${url} (started in ${elapsed()}).`);
     if (isDemoMode()) {
       console.log(`Demo sign-in (password "${DEMO_PASSWORD}" for all):`);

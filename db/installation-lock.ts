@@ -1,0 +1,24 @@
+import 'server-only';
+// Work that one starting instance does for all of them (seeding the demo data): the others wait
+// for it, then find it done. The lock is a transaction's (pg_advisory_xact_lock on a connection
+// of its own, held while the work runs on the pools), so it also holds through PgBouncer in
+// transaction pooling mode, where a session's lock would be held by whichever client got that
+// server connection. The embedded database serves one process only: nothing to wait for there.
+import type { DatabaseHandle } from './client';
+
+export async function withInstallationLock<T>(handle: DatabaseHandle, key: number, work: () => Promise<T>): Promise<T> {
+  if (handle.driver !== 'postgres') return work();
+  const client = await handle.streamPool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [key]);
+    const result = await work();
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
