@@ -1,7 +1,7 @@
 // The keys of PostgreSQL advisory locks, in one place so no two uses collide. A class takes a
 // second key (the tenant, by hashtext) where the lock is per tenant.
 export const ADVISORY_LOCKS = {
-  /** Session lock while migrations run: one instance migrates, the others wait. */
+  /** Transaction lock while migrations run: one instance migrates, the others wait. */
   migration: 727_001,
   /** Transaction lock per tenant: a tenant's batches take turns. */
   ingestion: 727_002,

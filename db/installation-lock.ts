@@ -1,5 +1,5 @@
 import 'server-only';
-// Work that one starting instance does for all of them (seeding the demo data): the others wait
+// Work that one starting instance does for all of them (migrating, seeding the demo data): the others wait
 // for it, then find it done. The lock is a transaction's (pg_advisory_xact_lock on a connection
 // of its own, held while the work runs on the pools), so it also holds through PgBouncer in
 // transaction pooling mode, where a session's lock would be held by whichever client got that

@@ -11,6 +11,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { queryRows, type Database, type DatabaseHandle } from './client';
 import { convertLegacyLogs } from '@/lib/logs/convert-legacy-logs';
 import { ADVISORY_LOCKS } from './advisory-locks';
+import { withInstallationLock } from './installation-lock';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 // Serializes migrations of several app instances starting at once on one PostgreSQL server.
@@ -23,18 +24,14 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await convertLegacyLogs(handle.db);
     return;
   }
-  // On the pool without a client-side statement bound (a migration may take long), and on the
-  // lock's own connection: one connection is all it needs.
-  const lockClient = await handle.streamPool.connect();
-  try {
-    await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(drizzlePg(lockClient), config);
+  // One instance migrates while the others wait, under a transaction lock held on a connection
+  // of its own (a session lock would not hold through PgBouncer's transaction pooling). The
+  // migrations run on the pool without a client-side statement bound: one may take long.
+  await withInstallationLock(handle, MIGRATION_LOCK_KEY, async () => {
+    await migratePg(drizzlePg(handle.streamPool), config);
     // Under the lock too: one instance converts while the others wait to serve.
     await convertLegacyLogs(handle.ingestDb);
-  } finally {
-    await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    lockClient.release();
-  }
+  });
 }
 
 export interface MigrationState {
