@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'pino'],
+  // prom-client: one module instance for the HTTP server (scripts/serve.ts) and the app's bundles.
+  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'prom-client'],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },

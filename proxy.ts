@@ -53,7 +53,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Ingestion and health authenticate themselves (and ingestion bodies exceed what the proxy
+  // Ingestion, health and metrics authenticate themselves (and ingestion bodies exceed what the proxy
   // buffers); the demo's webhook receiver is called by the panel itself, demo mode only.
-  matcher: ['/((?!api/ingest|api/health|api/auth|api/demo-receiver|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!api/ingest|api/health|api/metrics|api/auth|api/demo-receiver|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

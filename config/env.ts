@@ -80,6 +80,8 @@ const envSchema = z.object({
   DATA_DIR_LOCK_HOLDER: unsetIfEmpty(z.coerce.number().int().positive().optional()),
   NEXTAUTH_URL: optionalText.pipe(z.url('must be a URL').optional()),
   NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  // The bearer token Prometheus sends to /api/metrics; unset, the endpoint answers 404.
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   // Identity providers: each is on when its client id is set.
   OIDC_ISSUER: optionalText.pipe(z.url('must be a URL').optional()),
   OIDC_CLIENT_ID: optionalText,

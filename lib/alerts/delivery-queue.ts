@@ -82,3 +82,9 @@ export function wakeDeliveryWorker(): void {
   const state = running();
   if (state) state.boss.notifyWorker(state.workerId);
 }
+
+/** Jobs waiting in the queue (due or scheduled for a retry); null without a running queue. */
+export async function deliveryQueueSize(): Promise<number | null> {
+  const state = running();
+  return state ? state.boss.getQueueSize(DELIVERY_QUEUE) : null;
+}

@@ -10,6 +10,7 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { takeDownloadSlot } from './download-slots';
 import { recordDownload, type DownloadAudit } from './record-download';
 import { sanitizeFilename } from './filenames';
+import { metrics } from '@/lib/metrics/metrics';
 
 interface DownloadOptions {
   filename: string;
@@ -28,7 +29,15 @@ export async function streamDownload(chunks: AsyncGenerator<string | Uint8Array>
     await chunks.return(undefined);
     throw error;
   }
-  const stream = pullStream(chunks, { idleTimeoutMs: env().DOWNLOAD_IDLE_TIMEOUT_MS, onEnd: releaseSlot, label: { filename } });
+  const stream = pullStream(chunks, {
+    idleTimeoutMs: env().DOWNLOAD_IDLE_TIMEOUT_MS,
+    onEnd: (outcome) => {
+      releaseSlot();
+      metrics().downloadsEnded.inc({ outcome });
+    },
+    onChunk: countDownloadChunk(contentType),
+    label: { filename },
+  });
   return new Response(stream, {
     headers: {
       'content-type': contentType,
@@ -37,6 +46,22 @@ export async function streamDownload(chunks: AsyncGenerator<string | Uint8Array>
       'x-content-type-options': 'nosniff',
     },
   });
+}
+
+/** Bytes of every download, and the records of a CSV (its CRLF line ends). */
+export function countDownloadChunk(contentType: string): (bytes: Uint8Array) => void {
+  const { downloadBytes, downloadRecords } = metrics();
+  const csv = contentType.startsWith('text/csv');
+  const kind = csv ? 'csv' : 'zip';
+  let lastByte = 0; // a CRLF may straddle two pieces
+  return (bytes) => {
+    downloadBytes.inc({ kind }, bytes.byteLength);
+    if (!csv || bytes.byteLength === 0) return;
+    let records = 0;
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) if ((i > 0 ? bytes[i - 1] : lastByte) === 0x0d) records += 1;
+    lastByte = bytes[bytes.byteLength - 1]!;
+    if (records > 0) downloadRecords.inc(records);
+  };
 }
 
 /** attachment; filename="ascii"; filename*=UTF-8''encoded (RFC 6266). */

@@ -7,21 +7,24 @@ import { logger } from '@/lib/logger';
 
 interface PullStreamOptions {
   idleTimeoutMs: number;
-  onEnd: () => void;
+  /** `complete` when the generator finished, `aborted` when the client left or stopped reading. */
+  onEnd: (outcome: 'complete' | 'aborted') => void;
+  /** Each piece as it is handed to the client (counted by the metrics). */
+  onChunk?: (bytes: Uint8Array) => void;
   /** Names the stream in the server log when its client stops reading. */
   label: Record<string, unknown>;
 }
 
-export function pullStream(chunks: AsyncGenerator<string | Uint8Array>, { idleTimeoutMs, onEnd, label }: PullStreamOptions): ReadableStream<Uint8Array> {
+export function pullStream(chunks: AsyncGenerator<string | Uint8Array>, { idleTimeoutMs, onEnd, onChunk, label }: PullStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let idleTimer: NodeJS.Timeout | undefined;
   let ended = false;
   const stopIdleTimer = () => clearTimeout(idleTimer);
-  const end = () => {
+  const end = (outcome: 'complete' | 'aborted') => {
     stopIdleTimer();
     if (ended) return;
     ended = true;
-    onEnd();
+    onEnd(outcome);
   };
   // Up to 1 MB read ahead: the database keeps producing while the socket drains, and memory
   // stays bounded (pull is called only while less than that is queued).
@@ -33,24 +36,26 @@ export function pullStream(chunks: AsyncGenerator<string | Uint8Array>, { idleTi
           const { value, done } = await chunks.next();
           if (done) {
             controller.close();
-            end();
+            end('complete');
             return;
           }
-          controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+          const bytes = typeof value === 'string' ? encoder.encode(value) : value;
+          controller.enqueue(bytes);
+          onChunk?.(bytes);
           // The next pull comes when the client has read; if it does not come, the client has stopped.
           idleTimer = setTimeout(() => {
             logger().info({ ...label, idleTimeoutMs }, 'stream ended: the client stopped reading');
             controller.error(new Error('the client stopped reading'));
-            end();
+            end('aborted');
             void chunks.return(undefined);
           }, idleTimeoutMs);
         } catch (error) {
           controller.error(error);
-          end();
+          end('aborted');
         }
       },
       async cancel() {
-        end();
+        end('aborted');
         await chunks.return(undefined);
       },
     },

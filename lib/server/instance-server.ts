@@ -2,12 +2,15 @@
 // - every request carries an id (`x-request-id`: the load balancer's when it sent a plausible
 //   one, else a new UUID), answered in the response and written on each log line the request
 //   causes (lib/logger.ts reads it from the request's async context);
+// - each request's duration is observed by route (lib/metrics/metrics.ts);
 // - the requests in flight are counted, so that a stop can be graceful (drainInstance): the
 //   instance reports not ready at once, keeps serving for `notReadyMs` (a load balancer's health
 //   check sees it leave before connections are refused), stops accepting, lets what is in flight
 //   finish for up to `graceMs`, then ends the connections left.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { metrics } from '@/lib/metrics/metrics';
+import { routeLabel } from '@/lib/metrics/route-label';
 import { instanceState } from './instance-state';
 
 const PLAUSIBLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -29,11 +32,17 @@ export function createInstanceServer(handle: Handler, times: ShutdownTimes, log:
   const state = instanceState();
   const server = createServer((request, response) => {
     state.inFlight += 1;
+    const startedAt = process.hrtime.bigint();
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
       state.inFlight -= 1;
+      const status = response.statusCode;
+      metrics().requestDuration.observe(
+        { route: routeLabel(request.url ?? '/', status), method: request.method ?? 'GET', status: `${Math.floor(status / 100)}xx` },
+        Number(process.hrtime.bigint() - startedAt) / 1e9,
+      );
     };
     response.on('finish', finish);
     response.on('close', finish);

@@ -299,6 +299,19 @@ const ROWS: { url: () => string; form?: Record<string, string>; expect: Record<W
     url: () => '/api/health',
     expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
   },
+  {
+    url: () => '/api/health/live',
+    expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
+  },
+  {
+    url: () => '/api/health/ready',
+    expect: { anonymous: 200, 'admin@acme.test': 200, 'sales-admin@acme.test': 200, 'admin@globex.test': 200, 'admin@initech.test': 200, 'support@vendor.test': 200 },
+  },
+  {
+    // Metrics know their bearer token only (the e2e server has one): a panel session opens nothing.
+    url: () => '/api/metrics',
+    expect: { anonymous: 401, 'admin@acme.test': 401, 'sales-admin@acme.test': 401, 'admin@globex.test': 401, 'admin@initech.test': 401, 'support@vendor.test': 401 },
+  },
 ];
 
 for (const row of ROWS) {

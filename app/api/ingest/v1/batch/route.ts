@@ -6,10 +6,15 @@ import { takeIngestSlot } from '@/lib/ingest/ingest-slots';
 import { errorResponse, unauthorized } from '@/lib/http/errors';
 import { readLimitedBody } from '@/lib/http/read-limited-body';
 import { env } from '@/config/env';
+import { observeBatch } from '@/lib/metrics/ingest-metrics';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
+  return observeBatch(() => handleBatch(request));
+}
+
+async function handleBatch(request: Request): Promise<Response> {
   try {
     const caller = await authenticateIngestion(request.headers.get('authorization'));
     if (!caller) throw unauthorized('A valid ingestion token is required (Authorization: Bearer <token>).');

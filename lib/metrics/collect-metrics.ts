@@ -1,0 +1,33 @@
+import 'server-only';
+// A scrape: the gauges read at this moment (the pools, the alert queue), then every series.
+// Bounded: the queue's size is asked for at most QUEUE_TIMEOUT_MS, and left out when it does not
+// answer in time — a scrape must not hang on a database that is away.
+import { getDatabase } from '@/db/client';
+import { deliveryQueueSize } from '@/lib/alerts/delivery-queue';
+import { logger } from '@/lib/logger';
+import { metrics } from './metrics';
+
+const QUEUE_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref())]);
+}
+
+export async function collectMetrics(): Promise<{ body: string; contentType: string }> {
+  const { registry, poolConnections, queueDepth } = metrics();
+  const handle = getDatabase();
+  if (handle.driver === 'postgres') {
+    for (const [name, pool] of [['pages', handle.pool], ['ingest', handle.ingestPool], ['downloads', handle.streamPool]] as const) {
+      poolConnections.set({ pool: name, state: 'in_use' }, pool.totalCount - pool.idleCount);
+      poolConnections.set({ pool: name, state: 'idle' }, pool.idleCount);
+      poolConnections.set({ pool: name, state: 'waiting' }, pool.waitingCount);
+    }
+  }
+  const queued = await withTimeout(deliveryQueueSize(), QUEUE_TIMEOUT_MS).catch((error: unknown) => {
+    logger().warn({ err: error }, 'metrics: the alert queue size could not be read');
+    return null;
+  });
+  // Not read in time: the last value stays.
+  if (queued !== null) queueDepth.set(queued);
+  return { body: await registry.metrics(), contentType: registry.contentType };
+}
