@@ -28,6 +28,10 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: unsetIfEmpty(z.string().default('.data')),
+  // A streaming replica of DATABASE_URL for lists, statistics and exports (docs/instances.md);
+  // reads fall back to the primary while it lags more than REPLICA_MAX_LAG_SECONDS or is away.
+  DATABASE_READ_URL: optionalText.pipe(z.url('must be a URL').optional()),
+  REPLICA_MAX_LAG_SECONDS: unsetIfEmpty(z.coerce.number().int().min(1).max(3_600).default(10)),
   PORT: port(3000),
   DEMO_IDP_PORT: port(3001),
   DEMO: flag,

@@ -17,7 +17,7 @@ import * as schema from './schema';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseConfig =
-  | { driver: 'postgres'; url: string }
+  | { driver: 'postgres'; url: string; /** A streaming replica for lists, statistics and exports (db/read-replica.ts). */ readUrl?: string }
   // dataDir null: in memory (tests).
   | { driver: 'pglite'; dataDir: string | null };
 
@@ -76,12 +76,22 @@ export type DatabaseHandle = {
       /** Statements without a client-side time bound: downloads' COPY (bounded by their reader's
        * idle time instead, lib/exports/stream-response.ts) and migrations. */
       readonly streamPool: Pool;
+      /** DATABASE_READ_URL's pools: reads go there through db/read-replica.ts only. */
+      readonly replica?: ReplicaHandle;
     }
   | { readonly driver: 'pglite'; readonly pglite: PGlite }
 );
 
-export function resolveDatabaseConfig(config: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseConfig {
-  if (config.DATABASE_URL) return { driver: 'postgres', url: config.DATABASE_URL };
+export interface ReplicaHandle {
+  readonly url: string;
+  readonly pool: Pool;
+  readonly db: Database;
+  /** Downloads' COPY on the replica, unbounded like the primary's stream pool. */
+  readonly streamPool: Pool;
+}
+
+export function resolveDatabaseConfig(config: Pick<Env, 'DATABASE_URL' | 'DATABASE_READ_URL' | 'DATA_DIR'>): DatabaseConfig {
+  if (config.DATABASE_URL) return { driver: 'postgres', url: config.DATABASE_URL, readUrl: config.DATABASE_READ_URL };
   return { driver: 'pglite', dataDir: path.resolve(config.DATA_DIR, 'pglite') };
 }
 
@@ -103,13 +113,26 @@ function openPool(url: string, max: number, acquireTimeoutMs: number, queryTimeo
   return pool;
 }
 
+/** Background checks kept on a handle (db/read-replica.ts's replica monitor): stopped when it closes. */
+export const HANDLE_TIMERS = Symbol.for('sync-admin-panel.handle-timers');
+function stopMonitors(handle: DatabaseHandle): void {
+  for (const timer of (handle as { [HANDLE_TIMERS]?: NodeJS.Timeout[] })[HANDLE_TIMERS] ?? []) clearInterval(timer);
+}
+
+/** The replica gets the primary's page and download pool sizes: it serves those reads instead. */
+function openReplica(url: string, limits: DatabaseLimits): ReplicaHandle {
+  const pool = openPool(url, limits.poolSize, limits.acquireTimeoutMs, limits.queryTimeoutMs);
+  return { url, pool, db: drizzlePg(pool, { schema }), streamPool: openPool(url, limits.downloadPoolSize, limits.acquireTimeoutMs) };
+}
+
 export function openDatabase(config: DatabaseConfig, limits: DatabaseLimits = UNBOUNDED_LIMITS, options: { adoptLockFrom?: number } = {}): DatabaseHandle {
   if (config.driver === 'postgres') {
     const pool = openPool(config.url, limits.poolSize, limits.acquireTimeoutMs, limits.queryTimeoutMs);
     const ingestPool = openPool(config.url, limits.ingestPoolSize, limits.acquireTimeoutMs, limits.ingestQueryTimeoutMs);
     const streamPool = openPool(config.url, limits.downloadPoolSize, limits.acquireTimeoutMs);
     const healthPool = openPool(config.url, 1, limits.acquireTimeoutMs, limits.queryTimeoutMs);
-    return {
+    const replica = config.readUrl ? openReplica(config.readUrl, limits) : undefined;
+    const handle: DatabaseHandle = {
       driver: 'postgres',
       url: config.url,
       pool,
@@ -118,10 +141,13 @@ export function openDatabase(config: DatabaseConfig, limits: DatabaseLimits = UN
       db: drizzlePg(pool, { schema }),
       ingestDb: drizzlePg(ingestPool, { schema }),
       healthDb: drizzlePg(healthPool, { schema }),
+      replica,
       close: async () => {
-        await Promise.all([pool.end(), ingestPool.end(), streamPool.end(), healthPool.end()]);
+        stopMonitors(handle);
+        await Promise.all([pool.end(), ingestPool.end(), streamPool.end(), healthPool.end(), replica?.pool.end(), replica?.streamPool.end()]);
       },
     };
+    return handle;
   }
   let releaseLock = () => {};
   if (config.dataDir) {

@@ -7,6 +7,7 @@ import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { requireSupportViewer, requireTenantViewer } from '@/lib/auth/require-viewer';
 import type { SupportViewer, TenantViewer } from '@/lib/auth/viewer';
+import { markOwnWrite } from '@/db/read-replica';
 import { actionFailure } from './action-result';
 import type { ActionState } from './action-state';
 
@@ -27,6 +28,8 @@ function defineAction<Viewer, Schema extends z.ZodType, Result extends ActionSta
       const parsed = schema.safeParse(input);
       if (!parsed.success) return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join(' ') };
       const result = await run(viewer, parsed.data);
+      // The page it re-renders, and the admin's next pages for a while, read their own write.
+      await markOwnWrite();
       if (revalidate) revalidatePath(revalidate, 'layout');
       return result;
     } catch (error) {

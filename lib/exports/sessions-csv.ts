@@ -5,14 +5,16 @@ import type { TenantViewer } from '@/lib/auth/viewer';
 import { readSessionsInBatches } from '@/lib/sessions/list-sessions';
 import type { SessionFilter } from '@/lib/sessions/session-filters';
 import { getDatabase } from '@/db/client';
+import { readStreamPool } from '@/db/read-replica';
 import { csvRows, UTF8_BOM } from './csv';
 import { SESSIONS_CSV_HEADER, sessionCsvRow } from './sessions-csv-columns';
 import { sessionsCsvByCopy } from './sessions-csv-copy';
 
 /** On PostgreSQL the server formats the rows (COPY, lib/exports/sessions-csv-copy.ts): the same bytes, faster. */
-export function sessionsCsv(viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {
+export async function* sessionsCsv(viewer: TenantViewer, filter: SessionFilter): AsyncGenerator<string | Uint8Array> {
   const handle = getDatabase();
-  return handle.driver === 'postgres' ? sessionsCsvByCopy(handle.streamPool, viewer, filter) : sessionsCsvInBatches(viewer, filter);
+  // On the replica when it may serve reads (db/read-replica.ts).
+  yield* handle.driver === 'postgres' ? sessionsCsvByCopy(await readStreamPool(handle), viewer, filter) : sessionsCsvInBatches(viewer, filter);
 }
 
 /** The embedded database: keyset batches formatted here. */

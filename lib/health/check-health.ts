@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { getDatabase, type DatabaseHandle } from '@/db/client';
 import { getMigrationState, type MigrationState } from '@/db/migrate';
+import { replicaState, type ReplicaState } from '@/db/read-replica';
 import { downloadsInProgress } from '@/lib/exports/download-slots';
 import { batchesInProgress } from '@/lib/ingest/ingest-slots';
 import { logger } from '@/lib/logger';
@@ -18,6 +19,9 @@ interface PoolState {
 
 export interface ServiceLoad {
   pools?: { pages: PoolState; ingest: PoolState; downloads: PoolState };
+  /** With DATABASE_READ_URL: whether reads go to the replica, and its lag (a replica away or
+   *  lagging is reported here with 200: reads fall back to the primary). */
+  replica?: ReplicaState;
   downloadsInProgress: number;
   batchesInProgress: number;
 }
@@ -46,6 +50,7 @@ const poolState = (pool: Pool): PoolState => ({ size: pool.totalCount, idle: poo
 function loadOf(handle: DatabaseHandle): ServiceLoad {
   return {
     ...(handle.driver === 'postgres' ? { pools: { pages: poolState(handle.pool), ingest: poolState(handle.ingestPool), downloads: poolState(handle.streamPool) } } : {}),
+    ...(handle.driver === 'postgres' && handle.replica ? { replica: replicaState(handle) } : {}),
     downloadsInProgress: downloadsInProgress(),
     batchesInProgress: batchesInProgress(),
   };

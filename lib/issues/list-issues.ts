@@ -2,7 +2,8 @@ import 'server-only';
 // Sync issues of a user or a profile, newest first, keyset-paged on the date (the index leads
 // with the tenant and the owner); also read in batches by the CSV export. Counts are capped.
 import { sql, type SQL } from 'drizzle-orm';
-import { getDatabase, queryRows } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { readDatabase } from '@/db/read-replica';
 import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { ErrorSource, IssueOperation, IssueType, SyncDirection } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -66,7 +67,7 @@ export async function listIssues(viewer: TenantViewer, filter: IssueFilter, pagi
     error_source: ErrorSource | null;
     target_object_id: string | null;
   }>(
-    getDatabase().db,
+    await readDatabase(),
     sql`select i.id, i.session_id, u.name as user_name, p.name as profile_name, i.occurred_at, i.type, i.direction, i.name, i.operation,
                i.error_code, i.description, i.error_source, i.target_object_id
         from sync_issues i

@@ -36,6 +36,8 @@ function createMetrics() {
       labelNames: ['pool', 'state'] as const,
       registers,
     }),
+    replicaLag: new Gauge({ name: `${PREFIX}replica_lag_seconds`, help: 'Lag of the read replica as this instance last measured it (0 without DATABASE_READ_URL; NaN while it is unreachable or not yet measured).', registers }),
+    replicaInUse: new Gauge({ name: `${PREFIX}replica_in_use`, help: '1 while lists, statistics and exports read the replica; 0 while they fall back to the primary.', registers }),
     queueDepth: new Gauge({ name: `${PREFIX}alert_queue_jobs`, help: "Alert deliveries waiting in the job queue (always 0 on the embedded database, which delivers in-process).", registers }),
   };
 }

@@ -5,7 +5,8 @@ import 'server-only';
 // It only reads: before the scheduled step has moved the periods to a new day, the period
 // rollups are read as they will be once moved (lib/rollups/period-rollup-rows.ts).
 import { sql, type SQL } from 'drizzle-orm';
-import { getDatabase, queryRows } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { readDatabase } from '@/db/read-replica';
 import type { ErrorSource, SessionStatus, IssueType } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { inViewerScope } from '@/lib/scope/profile-scope';
@@ -52,7 +53,7 @@ function profileRanking(errors: RankedRow[], issues: RankedRow[]): OverviewFigur
 }
 
 export async function getOverviewFigures(viewer: TenantViewer, period: OverviewPeriod): Promise<OverviewFigures> {
-  const db = getDatabase().db;
+  const db = await readDatabase();
   const asOf = await storedWindowsAsOf(db, viewer.tenantId);
   const periodRows = (rollup: WindowedRollup) => periodRollupRows(rollup, viewer.tenantId, period.days, asOf, period.dayList.at(-1)!);
   const inScope = (alias: string) => inViewerScope(viewer, sql.raw(`${alias}.tenant_id`), sql.raw(`${alias}.profile_id`));

@@ -3,7 +3,8 @@ import 'server-only';
 // error; and how many are enabled and disabled. Profiles and users the engine removed are left
 // out, except by the Removed filter.
 import { sql, type SQL } from 'drizzle-orm';
-import { getDatabase, queryRows } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { readDatabase } from '@/db/read-replica';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { CURSOR_VALUES, type PageSize } from '@/lib/paging/cursor';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
@@ -39,7 +40,7 @@ export async function listProfiles(viewer: TenantViewer, query: ProfileListQuery
       ? sql`and p.removed_at is not null`
       : sql`and p.removed_at is null ${query.status ? sql`and p.sync_enabled = ${query.status === 'enabled'}` : sql``}`;
   const rows = await queryRows<{ id: string; name: string; sync_enabled: boolean; removed: boolean; users: number; users_in_error: number }>(
-    getDatabase().db,
+    await readDatabase(),
     sql`select p.id, p.name, p.sync_enabled, p.removed_at is not null as removed,
           (select count(*)::int from users u where u.tenant_id = p.tenant_id and u.profile_id = p.id and u.removed_at is null) as users,
           (select count(*)::int from users u where u.tenant_id = p.tenant_id and u.profile_id = p.id
@@ -55,7 +56,7 @@ export async function listProfiles(viewer: TenantViewer, query: ProfileListQuery
 
 export async function countProfilesByStatus(viewer: TenantViewer): Promise<{ enabled: number; disabled: number }> {
   const [row] = await queryRows<{ enabled: number; disabled: number }>(
-    getDatabase().db,
+    await readDatabase(),
     sql`select count(*) filter (where p.sync_enabled)::int as enabled, count(*) filter (where not p.sync_enabled)::int as disabled
         from profiles p where ${scope(viewer)} and p.removed_at is null`,
   );

@@ -4,7 +4,8 @@ import 'server-only';
 // (the overview's longest period) within the viewer's scope, or one profile, most frequent first.
 // Read from the period rollups — a row per profile and key — never from sessions or issues.
 import { sql, type SQL } from 'drizzle-orm';
-import { getDatabase, queryRows } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { readDatabase } from '@/db/read-replica';
 import { ERROR_CODE_MEANINGS } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { periodRollupRows, storedWindowsAsOf } from '@/lib/rollups/period-rollup-rows';
@@ -16,7 +17,7 @@ const DAYS = 90;
 const MOST = 50;
 
 async function seenValues<Value>(viewer: TenantViewer, profileId: string | null, rollup: WindowedRollup, key: string, value: string, condition: SQL = sql`true`): Promise<Value[]> {
-  const db = getDatabase().db;
+  const db = await readDatabase();
   const asOf = await storedWindowsAsOf(db, viewer.tenantId);
   const today = new Date().toISOString().slice(0, 10);
   const scope = inViewerScope(viewer, sql.raw('r.tenant_id'), sql.raw('r.profile_id'));

@@ -4,12 +4,18 @@
 // Next's bundles load this file as separate module instances, so the state lives on globalThis.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+interface RequestContext {
+  requestId: string;
+  /** Set when the request wrote (an admin's action): its reads go to the primary (db/read-replica.ts). */
+  wrote?: boolean;
+}
+
 interface InstanceState {
   draining: boolean;
   inFlight: number;
   /** Set by the HTTP server: stops accepting and waits for the requests in flight, up to its deadline. */
   drain?: () => Promise<void>;
-  requests: AsyncLocalStorage<{ requestId: string }>;
+  requests: AsyncLocalStorage<RequestContext>;
 }
 
 const KEY = Symbol.for('sync-admin-panel.instance-state');

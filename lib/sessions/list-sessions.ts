@@ -2,7 +2,8 @@ import 'server-only';
 // Sync sessions of a user or a profile, newest first by default, keyset-paged in the order
 // chosen (./session-order). Also read in batches by the exports, oldest first.
 import { sql } from 'drizzle-orm';
-import { getDatabase, queryRows } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { readDatabase } from '@/db/read-replica';
 import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { ErrorSource, SessionStatus } from '@/domain/sync-vocabulary';
 import type { TenantViewer } from '@/lib/auth/viewer';
@@ -88,7 +89,7 @@ export async function listSessions(
                      limit ${limit})`,
   );
   const rows = await queryRows<RawSession>(
-    getDatabase().db,
+    await readDatabase(),
     sql`select page.*, u.name as user_name, u.email as user_email
         from (select * from (${sql.join(branches, sql` union all `)}) segments order by ${keyset.outerOrderBy} limit ${limit}) page
         join users u on u.tenant_id = ${viewer.tenantId}::uuid and u.id = page.user_id

@@ -2,7 +2,8 @@ import 'server-only';
 // One page of users in the viewer's scope (all of them, or one profile's), with their
 // statuses, recent issues and last session. Keyset-paged; counts are capped.
 import { sql, type SQL } from 'drizzle-orm';
-import { getDatabase, queryRows } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { readDatabase } from '@/db/read-replica';
 import { countUpToCap, type CappedCount } from '@/lib/paging/capped-count';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { keysetClause, toKeysetPage, type Direction, type KeysetPage, type KeysetRequest } from '@/lib/paging/keyset';
@@ -39,9 +40,9 @@ export function recentIssuesSince(now = Date.now()): Date {
 const ISSUE_COUNT_CAP = 1_000;
 
 /** Up to `limit` users whose name or email contains `q`, by name: what a user picker suggests. */
-export function suggestUsers(viewer: TenantViewer, query: { profileId: string; q: string | null }, limit = 10): Promise<UserSuggestion[]> {
+export async function suggestUsers(viewer: TenantViewer, query: { profileId: string; q: string | null }, limit = 10): Promise<UserSuggestion[]> {
   return queryRows<UserSuggestion>(
-    getDatabase().db,
+    await readDatabase(),
     sql`select u.id, u.name, u.email from users u where ${userFilterSql(viewer, { ...query, status: null })} order by u.name, u.id limit ${limit}`,
   );
 }
@@ -57,7 +58,7 @@ export async function listUsers(viewer: TenantViewer, query: UserListQuery): Pro
   const keyset = keysetClause({ sortColumn, sortValue: CURSOR_VALUES.text, idColumn: sql.raw('u.id'), direction: query.direction, request: query.page });
   const since = query.issuesSince ?? recentIssuesSince();
   const rows = await queryRows<UserStatusRow & { recent_issues: number; last_started_at: Date | string | null; last_status: SessionStatus | null }>(
-    getDatabase().db,
+    await readDatabase(),
     sql`select ${userStatusColumns},
           (select count(*)::int from (select 1 from sync_issues i
              where i.tenant_id = u.tenant_id and i.user_id = u.id and i.occurred_at >= ${since}

@@ -83,7 +83,7 @@ describeEachDatabase('the sessions CSV by COPY', (database, driver) => {
     if (handle.driver !== 'postgres') return;
     expect(await text(sessionsCsvByCopy(handle.pool, viewer, filter))).toBe(byBatches);
     // And no query is left behind.
-    const active = await handle.db.execute(sql`select count(*)::int as n from pg_stat_activity where query ilike 'COPY (%' and state = 'active' and pid <> pg_backend_pid()`);
+    const active = await handle.db.execute(sql`select count(*)::int as n from pg_stat_activity where query ilike 'COPY (%' and state = 'active' and datname = current_database() and pid <> pg_backend_pid()`);
     expect((active as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
   });
 });
