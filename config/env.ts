@@ -34,6 +34,9 @@ const envSchema = z.object({
   REPLICA_MAX_LAG_SECONDS: unsetIfEmpty(z.coerce.number().int().min(1).max(3_600).default(10)),
   PORT: port(3000),
   DEMO_IDP_PORT: port(3001),
+  // `1`: the demo identity provider on DEMO_IDP_PORT is another process's (`npm run cluster` runs
+  // one for all its instances); this start does not run its own.
+  DEMO_IDP_SHARED: flag,
   DEMO: flag,
   SUPPORT_EMAIL: unsetIfEmpty(
     z.email('must be an email address').default('support@sync-admin.test'),

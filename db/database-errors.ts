@@ -45,3 +45,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A failure to reach the server at all (refused, reset, cut off, or a pooler that cannot reach
+ *  it: SQLSTATE class 08, or a shutdown), as opposed to a statement that ran too long: the read
+ *  replica's reads are tried again on the primary for these only (db/read-replica.ts). */
+export function isConnectionFailure(error: unknown): boolean {
+  for (const cause of causes(error)) {
+    if (!(cause instanceof Error)) continue;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_NETWORK_CODES.has(code) || code.startsWith('08') || code.startsWith('57P0'))) return true;
+    if (UNAVAILABLE_MESSAGES.some((message) => cause.message.startsWith(message) && !message.startsWith('Query read timeout'))) return true;
+  }
+  return false;
+}

@@ -14,6 +14,7 @@ import { env } from '@/config/env';
 import { logger } from '@/lib/logger';
 import { instanceState } from '@/lib/server/instance-state';
 import { getDatabase, HANDLE_TIMERS, queryRows, type Database, type DatabaseHandle } from './client';
+import { isConnectionFailure } from './database-errors';
 
 const CHECK_INTERVAL_MS = 2_000;
 const CHECK_TIMEOUT_MS = 2_000;
@@ -106,9 +107,34 @@ async function replicaForReads(handle: DatabaseHandle) {
   return (await readsOwnWrites()) ? undefined : handle.replica;
 }
 
+/** The replica's database, whose statements go to the primary when the replica cannot be
+ *  reached (stopped since the last check): the read succeeds, and the replica is left out until
+ *  a check finds it back. Statements through `execute` (queryRows), which every read here uses. */
+function replicaWithFallback(handle: DatabaseHandle, replicaDb: Database): Database {
+  return new Proxy(replicaDb, {
+    get(target, property, receiver) {
+      if (property !== 'execute') return Reflect.get(target, property, receiver);
+      return async (query: Parameters<Database['execute']>[0]) => {
+        try {
+          return await target.execute(query);
+        } catch (error) {
+          if (!isConnectionFailure(error)) throw error;
+          const monitor = (handle as WithMonitor)[MONITOR];
+          if (monitor && monitor.state.status !== 'unreachable') {
+            logger().warn({ err: error }, 'read replica unreachable: reads go to the primary');
+            monitor.state = { status: 'unreachable' };
+          }
+          return handle.db.execute(query);
+        }
+      };
+    },
+  });
+}
+
 /** The database a list, statistics page or export reads: the replica when it may, else the primary. */
 export async function readDatabase(handle: DatabaseHandle = getDatabase()): Promise<Database> {
-  return (await replicaForReads(handle))?.db ?? handle.db;
+  const replica = await replicaForReads(handle);
+  return replica ? replicaWithFallback(handle, replica.db) : handle.db;
 }
 
 /** The pool a download's COPY streams from: the replica's when it may, else the primary's. */

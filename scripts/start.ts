@@ -67,7 +67,7 @@ runScript(async () => {
   const serverEnv = { ...(await handOverDatabase()), ...(await demoMailEnv()) };
 
   const url = panelUrl(config);
-  const identityProvider = isDemoMode() ? await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url }) : null;
+  const identityProvider = isDemoMode() && config.DEMO_IDP_SHARED !== '1' ? await startDemoIdentityProvider({ idpPort: config.DEMO_IDP_PORT, panelUrl: url }) : null;
   if (identityProvider) log(`demo SSO at ${demoIssuer(config.DEMO_IDP_PORT)}`);
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],

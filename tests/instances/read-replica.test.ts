@@ -10,6 +10,7 @@ import { getServiceHealth } from '@/lib/health/check-health';
 import { serveMetrics } from '@/lib/metrics/metrics-endpoint';
 import { instanceState } from '@/lib/server/instance-state';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../support/databases';
+import { startTcpProxy } from '../support/tcp-proxy';
 
 const nameOf = async (db: Database) => (await queryRows<{ name: string }>(db, sql`select current_database() as name`))[0]!.name;
 
@@ -75,6 +76,30 @@ describe.runIf(serverUrl)('reads with a replica that is away', () => {
       setDatabase(undefined);
       await handle.close();
       await primary.drop();
+    }
+  });
+});
+
+describe.runIf(serverUrl)('a replica that goes away between two checks', () => {
+  it('has its reads answered by the primary at once, and is left out until it is back', async () => {
+    const primary = await createTestDatabase('postgres');
+    const standIn = await createTestDatabase('postgres');
+    const target = new URL(standIn.url!);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(standIn.url!);
+    viaProxy.port = String(proxy.port);
+    const handle = openDatabase({ driver: 'postgres', url: primary.url!, readUrl: viaProxy.toString() });
+    try {
+      expect(await checkReplica(handle)).toMatchObject({ status: 'in use' });
+      const replicaDb = await readDatabase(handle);
+      expect(await nameOf(replicaDb)).toBe(target.pathname.slice(1));
+      await proxy.close(); // the replica's connections cut, new ones refused
+      expect(await nameOf(replicaDb)).toBe(new URL(primary.url!).pathname.slice(1));
+      expect(replicaState(handle)).toEqual({ status: 'unreachable' });
+      expect(await nameOf(await readDatabase(handle))).toBe(new URL(primary.url!).pathname.slice(1));
+    } finally {
+      await handle.close();
+      await Promise.all([primary.drop(), standIn.drop()]);
     }
   });
 });
