@@ -45,7 +45,8 @@ export interface LocalCluster {
   instances: AppInstance[];
   /** The environment an app instance gets (its port aside). */
   appEnv: Record<string, string>;
-  startInstance(name: string, port?: number): Promise<AppInstance>;
+  /** Starts an instance (again); `env` is added to the cluster's (e.g. a DATABASE_URL of its own). */
+  startInstance(name: string, port?: number, env?: Record<string, string>): Promise<AppInstance>;
   /** Pauses or resumes the replica's WAL replay: the replica falls behind while paused. */
   pauseReplay(paused: boolean): void;
   stopReplica(): void;
@@ -61,7 +62,19 @@ function appendConf(dataDir: string, lines: string[]): void {
   fs.appendFileSync(path.join(dataDir, 'postgresql.conf'), `\n${lines.join('\n')}\n`);
 }
 
-export async function startLocalCluster({ log = console.log, instances = 2 }: { log?: (m: string) => void; instances?: number } = {}): Promise<LocalCluster> {
+export async function startLocalCluster({
+  log = console.log,
+  instances = 2,
+  env = {},
+  keepLogsIn,
+}: {
+  log?: (m: string) => void;
+  instances?: number;
+  /** Added to every instance's environment. */
+  env?: Record<string, string>;
+  /** Where the logs of every part are copied when the cluster stops (its directory is removed). */
+  keepLogsIn?: string;
+} = {}): Promise<LocalCluster> {
   const missing = missingClusterPackages();
   if (missing.length > 0) throw new Error(`The local cluster needs Debian packages: apt-get install -y ${missing.join(' ')}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sap-cluster-'));
@@ -84,6 +97,10 @@ export async function startLocalCluster({ log = console.log, instances = 2 }: { 
     if (replicaRunning) pgCtl(replicaDir, 'stop');
     if (primaryRunning) pgCtl(primaryDir, 'stop');
     await idp?.close();
+    if (keepLogsIn) {
+      fs.mkdirSync(keepLogsIn, { recursive: true });
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.log') || f.endsWith('.out'))) fs.copyFileSync(path.join(dir, file), path.join(keepLogsIn, file));
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
@@ -135,6 +152,12 @@ export async function startLocalCluster({ log = console.log, instances = 2 }: { 
         'max_client_conn = 1000',
         'default_pool_size = 40',
         'ignore_startup_parameters = extra_float_digits',
+        // A server that is down (the replica stopped) fails a client's statement within 3 s,
+        // inside the app's statement bound (5 s), so the app reads the primary instead of timing
+        // out: the connect attempt is bounded, and so is a client's wait for a server connection.
+        'server_connect_timeout = 2',
+        'server_login_retry = 1',
+        'query_wait_timeout = 3',
         `logfile = ${path.join(dir, 'pgbouncer.log')}`,
         '',
       ].join('\n'),
@@ -162,9 +185,10 @@ export async function startLocalCluster({ log = console.log, instances = 2 }: { 
       SHUTDOWN_NOT_READY_MS: '2500',
       SHUTDOWN_GRACE_MS: '20000',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
     };
 
-    const startInstance = async (name: string, givenPort?: number): Promise<AppInstance> => {
+    const startInstance = async (name: string, givenPort?: number, extraEnv: Record<string, string> = {}): Promise<AppInstance> => {
       const port = givenPort ?? (await freePort());
       const dataDir = path.join(dir, name);
       fs.mkdirSync(dataDir, { recursive: true });
@@ -172,6 +196,7 @@ export async function startLocalCluster({ log = console.log, instances = 2 }: { 
       const child = spawnLogged(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/start.ts'], logFile, {
         ...process.env,
         ...appEnv,
+        ...extraEnv,
         PORT: String(port),
         DATA_DIR: dataDir,
       });
@@ -203,9 +228,12 @@ export async function startLocalCluster({ log = console.log, instances = 2 }: { 
         '  timeout connect 2s',
         '  timeout client 120s',
         '  timeout server 120s',
-        // A connection refused by a stopped instance is tried on the other (nothing was sent yet).
+        // A request that reached no live instance — refused, or cut before any byte of an answer
+        // (a killed instance's kept-alive connection) — is tried again on the other. Safe for
+        // the engine's batches too: a replayed batch changes nothing.
         '  retries 2',
         '  option redispatch',
+        '  retry-on conn-failure empty-response response-timeout',
         'frontend panel',
         `  bind 127.0.0.1:${haproxyPort}`,
         '  http-request set-header X-Request-Id %[uuid()]',
