@@ -2,7 +2,7 @@
 // batches and their items, downloads' bytes and records, the pools.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setDatabase } from '@/db/client';
 import { countDownloadChunk } from '@/lib/exports/stream-response';
 import { observeBatch } from '@/lib/metrics/ingest-metrics';
@@ -10,7 +10,7 @@ import { serveMetrics } from '@/lib/metrics/metrics-endpoint';
 import { routeLabel } from '@/lib/metrics/route-label';
 import { createInstanceServer } from '@/lib/server/instance-server';
 import { instanceState } from '@/lib/server/instance-state';
-import { createTestDatabase, testDrivers } from '../support/databases';
+import { createTestDatabase, testDrivers, type TestDatabase } from '../support/databases';
 
 const TOKEN = 'metrics-token-of-the-test';
 const scrape = (authorization?: string) =>
@@ -56,6 +56,14 @@ describe('the metrics endpoint', () => {
 });
 
 describe('what is counted', () => {
+  // A scrape reads the pools of the process's database: an embedded one in memory here.
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+  });
+  beforeEach(() => setDatabase(database.handle));
+  afterAll(() => database.drop());
+
   it('times each request under its route, ids replaced, unmatched paths as one series', async () => {
     expect(routeLabel('/users/9f1c2a4e-0b7d-4c1e-9a53-2f1e0c9b7d11/statistics?from=2026-12-01', 200)).toBe('/users/:id/statistics');
     expect(routeLabel('/_next/static/chunks/abc.js', 200)).toBe('/_next/static');
