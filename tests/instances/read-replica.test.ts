@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, setDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { checkReplica, markOwnWrite, readDatabase, replicaState } from '@/db/read-replica';
+import { GET as ready } from '@/app/api/health/ready/route';
 import { getServiceHealth } from '@/lib/health/check-health';
 import { serveMetrics } from '@/lib/metrics/metrics-endpoint';
 import { instanceState } from '@/lib/server/instance-state';
@@ -72,6 +73,9 @@ describe.runIf(serverUrl)('reads with a replica that is away', () => {
       setDatabase(handle);
       const health = await getServiceHealth();
       expect(health).toMatchObject({ status: 'ok', load: { replica: { status: 'unreachable' } } });
+      const readiness = await ready();
+      expect(readiness.status).toBe(200);
+      expect(await readiness.json()).toEqual({ status: 'ready', replica: { status: 'unreachable' } });
     } finally {
       setDatabase(undefined);
       await handle.close();
