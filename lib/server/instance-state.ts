@@ -1,7 +1,8 @@
-// What this app instance is doing, shared between the HTTP server (lib/server/instance-server.ts, started by scripts/serve.ts) and the
-// application it serves (the readiness check, the shutdown, the logger): whether it is stopping,
-// how many requests are in flight, and the id of the request being handled. The custom server and
-// Next's bundles load this file as separate module instances, so the state lives on globalThis.
+// What this app instance is doing, shared between its HTTP server (lib/server/instance-server.ts,
+// started by scripts/serve.ts) and the application it serves (the readiness check, the shutdown,
+// the logger, the replica's reads): whether it is stopping, how many requests are in flight, and
+// the request being handled. The server and Next's bundles load this file as separate module
+// instances, so the state lives on globalThis.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 interface RequestContext {
