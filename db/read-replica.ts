@@ -11,6 +11,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { env } from '@/config/env';
+import { withTimeout } from '@/lib/async/with-timeout';
 import { logger } from '@/lib/logger';
 import { instanceState } from '@/lib/server/instance-state';
 import { getDatabase, HANDLE_TIMERS, queryRows, type Database, type DatabaseHandle } from './client';
@@ -35,10 +36,6 @@ interface Monitor {
 
 const MONITOR = Symbol.for('sync-admin-panel.replica-monitor');
 type WithMonitor = DatabaseHandle & { [MONITOR]?: Monitor };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
-}
 
 /** Seconds the replica is behind the primary: 0 when it has replayed all the primary had written
  *  when asked (an idle primary is not "lag"), else the time since its last replayed commit. */

@@ -10,6 +10,7 @@ import { replicaState, type ReplicaState } from '@/db/read-replica';
 import { downloadsInProgress } from '@/lib/exports/download-slots';
 import { batchesInProgress } from '@/lib/ingest/ingest-slots';
 import { logger } from '@/lib/logger';
+import { withTimeout } from '@/lib/async/with-timeout';
 
 interface PoolState {
   size: number;
@@ -37,13 +38,6 @@ export type HealthReport =
     };
 
 const HEALTH_TIMEOUT_MS = 5_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
-  ]);
-}
 
 const poolState = (pool: Pool): PoolState => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
 

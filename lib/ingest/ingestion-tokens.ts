@@ -10,6 +10,7 @@ import { ingestionTokens } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { badRequest, notFoundError } from '@/lib/http/errors';
 import { assertSupport, type SupportPrincipal } from '@/lib/support/support-principal';
+import { bearerToken } from '@/lib/http/bearer-token';
 
 const TOKEN_PREFIX = 'sap_';
 
@@ -55,13 +56,13 @@ export async function listIngestionTokens(by: SupportPrincipal, tenantId: string
 /** The tenant of a bearer token, or null: missing, unknown and revoked tokens are all refused.
  * On ingestion's own connections: a burst of batches never takes the pages' connections. */
 export async function authenticateIngestion(authorization: string | null): Promise<{ tenantId: string; tokenId: string } | null> {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!match || !match[1]!.startsWith(TOKEN_PREFIX) || match[1]!.length > 200) return null;
+  const token = bearerToken(authorization);
+  if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const db = getDatabase().ingestDb;
   const [row] = await db
     .select({ id: ingestionTokens.id, tenantId: ingestionTokens.tenantId, lastUsedAt: ingestionTokens.lastUsedAt })
     .from(ingestionTokens)
-    .where(and(eq(ingestionTokens.tokenHash, hashToken(match[1]!)), isNull(ingestionTokens.revokedAt)));
+    .where(and(eq(ingestionTokens.tokenHash, hashToken(token)), isNull(ingestionTokens.revokedAt)));
   if (!row) return null;
   // Recorded at most once a minute: a busy engine must not turn every batch into a token write.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

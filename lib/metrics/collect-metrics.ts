@@ -5,14 +5,11 @@ import 'server-only';
 import { getDatabase } from '@/db/client';
 import { replicaState } from '@/db/read-replica';
 import { deliveryQueueSize } from '@/lib/alerts/delivery-queue';
+import { withTimeout } from '@/lib/async/with-timeout';
 import { logger } from '@/lib/logger';
 import { metrics } from './metrics';
 
 const QUEUE_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  return Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms).unref())]);
-}
 
 export async function collectMetrics(): Promise<{ body: string; contentType: string }> {
   const { registry, poolConnections, queueDepth, replicaLag, replicaInUse } = metrics();

@@ -2,14 +2,15 @@ import 'server-only';
 // /api/metrics without the environment: the scraper's token checked against the configured one
 // (unset: the endpoint does not exist), then a scrape.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerToken } from '@/lib/http/bearer-token';
 import { errorResponse, notFoundError, unauthorized } from '@/lib/http/errors';
 import { collectMetrics } from './collect-metrics';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 function holdsToken(authorization: string | null, token: string): boolean {
-  const offered = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
-  return offered !== undefined && timingSafeEqual(digest(offered), digest(token));
+  const offered = bearerToken(authorization);
+  return offered !== null && timingSafeEqual(digest(offered), digest(token));
 }
 
 export async function serveMetrics(request: Request, token: string | undefined): Promise<Response> {
