@@ -19,6 +19,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: 'test' },
+    // The fixtures' batches carry fixed dates of late 2026: the longest retention keeps them
+    // writable for a year (the retention's own tests pass their clock and days explicitly).
+    env: { NODE_ENV: 'test', DATA_RETENTION_DAYS: '400' },
   },
 });

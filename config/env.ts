@@ -13,6 +13,12 @@ const port = (fallback: number) =>
     z.coerce.number().int('must be a whole number').min(1).max(65535),
   );
 
+// The overview's longest period is 90 days: with 91 kept, its figures count rows still there in
+// any time zone. Every day is a partition of its own, and a lookup that cannot choose by day (a
+// session by its id) asks each of them: a year and a month at most.
+export const MIN_RETENTION_DAYS = 91;
+export const MAX_RETENTION_DAYS = 400;
+
 const limit = (fallback: number, min = 1) =>
   z.preprocess(
     (value) => (value === '' || value === undefined ? fallback : value),
@@ -70,6 +76,8 @@ const envSchema = z.object({
   LOG_UPLOADS_TOTAL: limit(4),
   LOG_UPLOAD_TIMEOUT_MS: limit(30 * 60_000, 100),
   LOG_UPLOAD_IDLE_TIMEOUT_MS: limit(30_000, 100),
+  // How many days sessions, their logs and sync issues are kept (lib/partitions/retention-window.ts).
+  DATA_RETENTION_DAYS: limit(MIN_RETENTION_DAYS, MIN_RETENTION_DAYS).pipe(z.number().max(MAX_RETENTION_DAYS)),
   // Pages inline every component style, also those of app/component-styles.css: set by
   // `npm run styles:catalogue`, which collects them from the pages.
   STYLES_INLINE_ALL: flag,

@@ -15,4 +15,8 @@ export const ADVISORY_LOCKS = {
   alerts: 727_006,
   /** Transaction lock held while one starting instance seeds the demo data: the others wait, then find it seeded. */
   demoSeed: 727_007,
+  /** Transaction lock while day partitions are created (lib/partitions): instances take turns. */
+  partitions: 727_008,
+  /** Transaction lock held by the instance applying the retention (lib/partitions): tried, the others skip. */
+  retention: 727_009,
 } as const;

@@ -267,7 +267,13 @@ export const syncRequests = pgTable(
   ],
 );
 
-// One sync run of one user. The key (tenant_id, started_at, id) is ready for time partitioning.
+// One sync run of one user. Partitioned by day of started_at (UTC), like its logs and the sync
+// issues: db/migrations/0018_time_partitions.sql makes the partitions' rules, lib/partitions
+// creates the coming days' and drops those past the retention. Drizzle cannot declare a
+// partitioned table, so this is the parent's shape; a partitioned table can only enforce keys
+// that hold the partition column, so the engine's id is unique in syncSessionEngineIds, and the
+// user and profile are not foreign keys (users and profiles are never deleted; a foreign key
+// would lock them whenever a day's partition comes or goes).
 export const syncSessions = pgTable(
   'sync_sessions',
   {
@@ -292,10 +298,7 @@ export const syncSessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.startedAt, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
-    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }),
-    // Under time partitioning this uniqueness moves to a small (tenant_id, engine_id) map.
-    uniqueIndex('sync_sessions_tenant_engine_id_key').on(t.tenantId, t.engineId),
+    // A session's page and log by the session's id (every partition's index is asked).
     index('sync_sessions_tenant_id_idx').on(t.tenantId, t.id),
     index('sync_sessions_tenant_user_started_idx').on(t.tenantId, t.userId, t.startedAt, t.id),
     index('sync_sessions_tenant_profile_started_idx').on(t.tenantId, t.profileId, t.startedAt, t.id),
@@ -308,6 +311,20 @@ export const syncSessions = pgTable(
       .on(t.tenantId, t.profileId, t.startedAt, t.id)
       .where(sql`${t.endedAt} is null`),
   ],
+);
+
+// The engine's id of every stored session, and where the session is: the uniqueness a
+// partitioned sync_sessions cannot hold, and the way from the engine's id to the row's key.
+// Rows leave with their day's partition (lib/partitions/retention.ts).
+export const syncSessionEngineIds = pgTable(
+  'sync_session_engine_ids',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    engineId: text('engine_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'sync_session_engine_ids_pkey', columns: [t.tenantId, t.engineId] })],
 );
 
 // Session logs live apart from session rows: they can be gigabytes. This row says what a log
@@ -333,13 +350,8 @@ export const syncSessionLogs = pgTable(
     legacyDeflated: bytea('legacy_deflated'),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.sessionId] }),
-    foreignKey({
-      columns: [t.tenantId, t.sessionStartedAt, t.sessionId],
-      foreignColumns: [syncSessions.tenantId, syncSessions.startedAt, syncSessions.id],
-    }).onDelete('cascade'),
-  ],
+  // Partitioned by day of session_started_at, like the sessions, and dropped with them.
+  (t) => [primaryKey({ columns: [t.tenantId, t.sessionStartedAt, t.sessionId] })],
 );
 
 // A log's text in rows of at most 1 MB of compressed blocks, keyed like the tenant's other data
@@ -369,11 +381,6 @@ export const syncSessionLogChunks = pgTable(
     // Named: the generated names pass PostgreSQL's 63 characters and would collide.
     primaryKey({ name: 'sync_session_log_chunks_pkey', columns: [t.tenantId, t.sessionStartedAt, t.sessionId, t.uploadId, t.chunkNo] }),
     index('sync_session_log_chunks_line_idx').on(t.tenantId, t.sessionStartedAt, t.sessionId, t.uploadId, t.newlinesBefore),
-    foreignKey({
-      name: 'sync_session_log_chunks_session_fk',
-      columns: [t.tenantId, t.sessionStartedAt, t.sessionId],
-      foreignColumns: [syncSessions.tenantId, syncSessions.startedAt, syncSessions.id],
-    }).onDelete('cascade'),
   ],
 );
 
@@ -392,7 +399,8 @@ export const syncSessionLogUploads = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.uploadId] }), index('sync_session_log_uploads_started_idx').on(t.startedAt)],
 );
 
-// An object the sync could not create, update or delete.
+// An object the sync could not create, update or delete. Partitioned by day of occurred_at, like
+// the sessions (see there); the engine's id is unique in syncIssueEngineIds.
 export const syncIssues = pgTable(
   'sync_issues',
   {
@@ -416,13 +424,22 @@ export const syncIssues = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
-    foreignKey({ columns: [t.tenantId, t.profileId], foreignColumns: [profiles.tenantId, profiles.id] }),
-    uniqueIndex('sync_issues_tenant_engine_id_key').on(t.tenantId, t.engineId),
+    primaryKey({ columns: [t.tenantId, t.occurredAt, t.id] }),
     index('sync_issues_tenant_user_occurred_idx').on(t.tenantId, t.userId, t.occurredAt, t.id),
     index('sync_issues_tenant_profile_occurred_idx').on(t.tenantId, t.profileId, t.occurredAt, t.id),
   ],
+);
+
+// The engine's id of every stored sync issue and where the issue is (see syncSessionEngineIds).
+export const syncIssueEngineIds = pgTable(
+  'sync_issue_engine_ids',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    engineId: text('engine_id').notNull(),
+    issueId: uuid('issue_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'sync_issue_engine_ids_pkey', columns: [t.tenantId, t.engineId] })],
 );
 
 // A profile's sync and customization settings (lib/settings/catalog.ts): its value, which users

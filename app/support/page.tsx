@@ -8,12 +8,13 @@ import { SimpleTable } from '@/components/tables/simple-table';
 import { LocalDateTime, TimeZoneLabel } from '@/components/time/local-date-time';
 import { requireSupportViewer } from '@/lib/auth/require-viewer';
 import { listTenantsForSupport } from '@/lib/support/list-tenants';
+import { readRetentionState } from '@/lib/support/retention-state';
 
 export const metadata: Metadata = { title: 'Tenants' };
 
 export default async function SupportPage() {
   const viewer = await requireSupportViewer();
-  const tenants = await listTenantsForSupport(viewer);
+  const [tenants, retention] = await Promise.all([listTenantsForSupport(viewer), readRetentionState(viewer)]);
   return (
     <Stack spacing={2}>
       <Typography variant="h1">Tenants</Typography>
@@ -42,6 +43,15 @@ export default async function SupportPage() {
           { header: <>Engine's last report (<TimeZoneLabel />)</>, cell: (t) => (t.lastBatchAt ? <LocalDateTime iso={t.lastBatchAt} /> : 'never') },
         ]}
       />
+      <Typography variant="h2">Data retention</Typography>
+      <Typography>
+        Sync sessions, their logs and sync issues are kept for <strong>{retention.retentionDays} days</strong> (the operator&apos;s
+        DATA_RETENTION_DAYS; at least 91). Days before {retention.firstKeptDay} (UTC) leave whole, for every tenant at once, at the next
+        scheduled run.{' '}
+        {retention.storedDays === 0
+          ? 'No day is stored yet.'
+          : `Stored now: ${retention.storedDays} days, ${retention.oldestStoredDay} to ${retention.newestStoredDay} (UTC, including the coming days prepared ahead).`}
+      </Typography>
     </Stack>
   );
 }

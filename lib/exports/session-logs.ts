@@ -21,11 +21,11 @@ export async function readStoredLogs(viewer: TenantViewer, sessionIds: string[])
   const rows = await queryRows<{ session_id: string; session_started_at: Date | string; upload_id: string; deflated_bytes: number | string; crc32: number | string; size_bytes: number | string }>(
     getDatabase().db,
     sql`select l.session_id, l.session_started_at, l.upload_id, l.deflated_bytes, l.crc32, l.size_bytes
-        from sync_session_logs l
-        join sync_sessions s on s.tenant_id = l.tenant_id and s.started_at = l.session_started_at and s.id = l.session_id
+        from sync_sessions s
+        join sync_session_logs l on l.tenant_id = s.tenant_id and l.session_started_at = s.started_at and l.session_id = s.id
         where ${inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))}
           and l.upload_id is not null
-          and l.session_id in (${sql.join(sessionIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          and s.id in (${sql.join(sessionIds.map((id) => sql`${id}::uuid`), sql`, `)})
         order by l.session_id`,
   );
   return rows.map((row) => ({

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { readInChunks } from '@/db/chunked';
 import type { Database } from '@/db/client';
-import { profiles, syncRequests, syncSessions, users } from '@/db/schema';
+import { profiles, syncRequests, syncSessionEngineIds, users } from '@/db/schema';
 import { reportedPresent, reportedRemoved, type IngestBatch } from './batch-schema';
 
 type Reader = Pick<Database, 'select'>;
@@ -64,7 +64,7 @@ export async function findUnknownReferences(db: Reader, tenantId: string, batch:
 
   const storedProfiles = await findStored(db, profiles, profiles.engineId, tenantId, profileRefs);
   const storedUsers = await findStored(db, users, users.email, tenantId, userRefs);
-  const storedSessions = await findStored(db, syncSessions, syncSessions.engineId, tenantId, sessionRefs);
+  const storedSessions = await findStored(db, syncSessionEngineIds, syncSessionEngineIds.engineId, tenantId, sessionRefs);
 
   // A session answering a Sync now request names one of the tenant's requests, for its own user.
   const requestIds = new Set((batch.sessions ?? []).flatMap((s) => (s.requestId ? [s.requestId] : [])));

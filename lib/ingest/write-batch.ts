@@ -24,15 +24,25 @@ import { upsertSessions } from './sections/sessions';
 import { answerSyncRequests } from './sections/sync-request-answers';
 import { writeUserSettings } from './sections/user-settings';
 import { upsertUsers } from './sections/users';
+import { ensureDayPartitions } from '@/lib/partitions/ensure-day-partitions';
+import { ISSUE_DAY_TABLES, SESSION_DAY_TABLES } from '@/lib/partitions/day-partitioned-tables';
+import { retentionWindow } from '@/lib/partitions/retention-window';
+import { keepWithinRetention } from './retention-filter';
 
 export interface BatchCounts {
   profiles: number;
   users: number;
   sessions: number;
   issues: number;
+  /** Sessions and issues not stored: their day is outside the days the panel keeps. */
+  outsideRetention: { sessions: number; issues: number };
 }
 
-export async function writeBatch(db: Database, tenantId: string, batch: IngestBatch, limits: TransactionLimits = ingestLimits()): Promise<BatchCounts> {
+export async function writeBatch(db: Database, tenantId: string, reported: IngestBatch, limits: TransactionLimits = ingestLimits()): Promise<BatchCounts> {
+  const { batch, outsideRetention, sessionDays, issueDays } = keepWithinRetention(reported, retentionWindow());
+  // Before the batch's transaction: creating a partition must not wait for, or hold up, a batch.
+  await ensureDayPartitions(db, SESSION_DAY_TABLES, sessionDays);
+  await ensureDayPartitions(db, ISSUE_DAY_TABLES, issueDays);
   return runTransaction(db, limits, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.ingestion}, hashtext(${tenantId}))`);
     const problems = await findUnknownReferences(tx, tenantId, batch);
@@ -59,6 +69,6 @@ export async function writeBatch(db: Database, tenantId: string, batch: IngestBa
     await rollups.apply(tx, tenantId);
     // How fresh the tenant's data is (lib/freshness): under the tenant's lock, so in batch order.
     await tx.execute(sql`update tenants set last_batch_at = now() where id = ${tenantId}::uuid`);
-    return { profiles: batch.profiles?.length ?? 0, users: batch.users?.length ?? 0, sessions: sessions.length, issues: issues.length };
+    return { profiles: batch.profiles?.length ?? 0, users: batch.users?.length ?? 0, sessions: sessions.length, issues: issues.length, outsideRetention };
   });
 }

@@ -32,7 +32,8 @@ export async function convertLegacyLogs(db: Database, log: (message: string) => 
       await runTransaction(db, scheduledLimits(), async (tx) => {
         const [legacy] = await queryRows<{ legacy_deflated: Uint8Array | null }>(
           tx,
-          sql`select legacy_deflated from sync_session_logs where tenant_id = ${row.tenant_id}::uuid and session_id = ${row.session_id}::uuid
+          sql`select legacy_deflated from sync_session_logs where tenant_id = ${row.tenant_id}::uuid
+              and session_started_at = ${row.session_started_at}::timestamptz and session_id = ${row.session_id}::uuid
               and upload_id is null for update`,
         );
         if (!legacy) return; // converted meanwhile by another instance

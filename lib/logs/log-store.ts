@@ -52,6 +52,10 @@ export interface LogInstall {
  * upload marks its session as having a log first), so two uploads for one session take turns
  * and each removes exactly what it replaced. The logs' rows are locked in key order.
  */
+/** The sessions' distinct start times: with their ids, the logs' partitions to look in (a list
+ *  of values, not of (time, id) pairs, which the embedded database cannot plan in the hundreds). */
+const startTimes = (installs: LogInstall[]) => [...new Set(installs.map((i) => i.owner.sessionStartedAt.getTime()))].map((ms) => sql`${new Date(ms)}::timestamptz`);
+
 export async function installLogs(tx: Executor, installs: LogInstall[]): Promise<void> {
   if (installs.length === 0) return;
   const sorted = [...installs].sort((a, b) => (a.owner.sessionId < b.owner.sessionId ? -1 : 1));
@@ -59,7 +63,9 @@ export async function installLogs(tx: Executor, installs: LogInstall[]): Promise
   const replaced = await queryRows<{ session_id: string; session_started_at: Date | string; upload_id: string | null }>(
     tx,
     sql`select session_id, session_started_at, upload_id from sync_session_logs
-        where tenant_id = ${tenantId}::uuid and session_id in (${sql.join(sorted.map((i) => sql`${i.owner.sessionId}::uuid`), sql`, `)})
+        where tenant_id = ${tenantId}::uuid
+          and session_id in (${sql.join(sorted.map((i) => sql`${i.owner.sessionId}::uuid`), sql`, `)})
+          and session_started_at in (${sql.join(startTimes(sorted), sql`, `)})
         order by session_id for update`,
   );
   const rows = sorted.map(
@@ -70,14 +76,18 @@ export async function installLogs(tx: Executor, installs: LogInstall[]): Promise
   await tx.execute(sql`insert into sync_session_logs
       (tenant_id, session_id, session_started_at, upload_id, size_bytes, deflated_bytes, crc32, line_count, first_error_line, error_patterns, legacy_deflated, created_at)
     values ${sql.join(rows, sql`, `)}
-    on conflict (tenant_id, session_id) do update set upload_id = excluded.upload_id, size_bytes = excluded.size_bytes,
+    on conflict (tenant_id, session_started_at, session_id) do update set upload_id = excluded.upload_id, size_bytes = excluded.size_bytes,
       deflated_bytes = excluded.deflated_bytes, crc32 = excluded.crc32, line_count = excluded.line_count,
       first_error_line = excluded.first_error_line, error_patterns = excluded.error_patterns, legacy_deflated = null, created_at = now()`);
   const newUpload = new Map(sorted.map((i) => [i.owner.sessionId, i.uploadId]));
   const stale = replaced.filter((row) => row.upload_id && row.upload_id !== newUpload.get(row.session_id));
   if (stale.length > 0) {
+    // An upload id names one session's upload: the lists select exactly the stale uploads' chunks.
+    const list = (values: SQL[]) => sql.join(values, sql`, `);
     await tx.execute(sql`delete from sync_session_log_chunks c where c.tenant_id = ${tenantId}::uuid
-      and (c.session_started_at, c.session_id, c.upload_id) in (${sql.join(stale.map((row) => sql`(${new Date(row.session_started_at)}, ${row.session_id}::uuid, ${row.upload_id}::uuid)`), sql`, `)})`);
+      and c.session_started_at in (${list([...new Set(stale.map((row) => new Date(row.session_started_at).getTime()))].map((ms) => sql`${new Date(ms)}::timestamptz`))})
+      and c.session_id in (${list(stale.map((row) => sql`${row.session_id}::uuid`))})
+      and c.upload_id in (${list(stale.map((row) => sql`${row.upload_id}::uuid`))})`);
   }
 }
 

@@ -34,7 +34,7 @@ export function takeLogUploadSlot(tenantId: string): () => void {
 export async function findSessionByEngineId(db: Database, tenantId: string, engineId: string): Promise<LogOwner> {
   const [row] = await queryRows<{ id: string; started_at: Date | string }>(
     db,
-    sql`select id, started_at from sync_sessions where tenant_id = ${tenantId}::uuid and engine_id = ${engineId}`,
+    sql`select session_id as id, started_at from sync_session_engine_ids where tenant_id = ${tenantId}::uuid and engine_id = ${engineId}`,
   );
   if (!row) throw notFoundError(`No session with the id ${JSON.stringify(engineId)}: send it in a batch first, then its log.`);
   return { tenantId, sessionId: row.id, sessionStartedAt: new Date(row.started_at) };

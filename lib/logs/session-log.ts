@@ -47,7 +47,7 @@ export async function findSessionWithLog(viewer: TenantViewer, sessionId: string
         from sync_sessions s
         join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
         join profiles p on p.tenant_id = s.tenant_id and p.id = s.profile_id
-        left join sync_session_logs l on l.tenant_id = s.tenant_id and l.session_id = s.id and l.upload_id is not null
+        left join sync_session_logs l on l.tenant_id = s.tenant_id and l.session_started_at = s.started_at and l.session_id = s.id and l.upload_id is not null
         where ${inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))} and s.id = ${sessionId}::uuid`,
   );
   if (!row) throw notFoundError('No such session.');

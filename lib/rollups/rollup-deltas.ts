@@ -8,7 +8,8 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { readInChunks } from '@/db/chunked';
 import type { Transaction } from '@/db/run-transaction';
-import { syncIssues, syncSessions, tenants } from '@/db/schema';
+import { syncIssueEngineIds, syncIssues, syncSessionEngineIds, syncSessions, tenants } from '@/db/schema';
+import { issueOfEngineId, sessionOfEngineId } from '@/lib/partitions/engine-id-joins';
 import { localDay } from './local-day';
 import { addToRollup, DeltaMap, type RollupTable } from './add-to-rollup';
 import { WINDOWED_ROLLUPS } from './rollup-windows';
@@ -37,7 +38,7 @@ async function readSessionFacts(tx: Transaction, tenantId: string, engineIds: st
   const rows = await readInChunks(engineIds, (chunk) =>
     tx
       .select({
-        engineId: syncSessions.engineId,
+        engineId: syncSessionEngineIds.engineId,
         day: dayOf(syncSessions.startedAt),
         profileId: syncSessions.profileId,
         userId: syncSessions.userId,
@@ -45,9 +46,10 @@ async function readSessionFacts(tx: Transaction, tenantId: string, engineIds: st
         errorCategory: sql<string>`coalesce(${syncSessions.errorCategory}, '')`,
         errorSource: sql<string>`coalesce(${syncSessions.errorSource}::text, '')`,
       })
-      .from(syncSessions)
+      .from(syncSessionEngineIds)
+      .innerJoin(syncSessions, sessionOfEngineId)
       .innerJoin(tenants, eq(tenants.id, syncSessions.tenantId))
-      .where(and(eq(syncSessions.tenantId, tenantId), inArray(syncSessions.engineId, chunk))),
+      .where(and(eq(syncSessionEngineIds.tenantId, tenantId), inArray(syncSessionEngineIds.engineId, chunk))),
   );
   return new Map(rows.map(({ engineId, ...row }) => [engineId, row]));
 }
@@ -56,16 +58,17 @@ async function readIssueFacts(tx: Transaction, tenantId: string, engineIds: stri
   const rows = await readInChunks(engineIds, (chunk) =>
     tx
       .select({
-        engineId: syncIssues.engineId,
+        engineId: syncIssueEngineIds.engineId,
         day: dayOf(syncIssues.occurredAt),
         profileId: syncIssues.profileId,
         userId: syncIssues.userId,
         type: syncIssues.type,
         errorCode: syncIssues.errorCode,
       })
-      .from(syncIssues)
+      .from(syncIssueEngineIds)
+      .innerJoin(syncIssues, issueOfEngineId)
       .innerJoin(tenants, eq(tenants.id, syncIssues.tenantId))
-      .where(and(eq(syncIssues.tenantId, tenantId), inArray(syncIssues.engineId, chunk))),
+      .where(and(eq(syncIssueEngineIds.tenantId, tenantId), inArray(syncIssueEngineIds.engineId, chunk))),
   );
   return new Map(rows.map(({ engineId, ...row }) => [engineId, row]));
 }

@@ -5,6 +5,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { storeLogTexts } from '@/lib/logs/log-store';
 import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
+import { DAY_PARTITIONED_TABLES } from '@/lib/partitions/day-partitioned-tables';
+import { ensureDayPartitions } from '@/lib/partitions/ensure-day-partitions';
+import { addDays, utcDay } from '@/lib/partitions/utc-days';
 
 export interface ScaleShape {
   profiles: number;
@@ -94,6 +97,13 @@ export async function generateScale(db: Database, shape: ScaleShape, step: Step,
     }
   }
 
+  // The day partitions of the period (a batch makes its own; rows loaded directly need them).
+  await step('day partitions', () => {
+    const today = utcDay(new Date());
+    const days = Array.from({ length: shape.days + 2 }, (_, n) => addDays(today, -shape.days - 1 + n));
+    return ensureDayPartitions(db, DAY_PARTITIONED_TABLES, days);
+  });
+
   await step(`${shape.sessions} sessions over ${shape.days} days`, () =>
     db.execute(sql`insert into sync_sessions (tenant_id, started_at, id, engine_id, user_id, profile_id, ended_at, status, scope, changes, issues, error_category, error_source, message, has_log)
       select ${t}, started_at, ${uuidOf('s', 'g')}, 's' || g, ${uuidOf('u', 'u')}, ${uuidOf('p', profileOf('u', shape))},
@@ -143,6 +153,13 @@ export async function generateScale(db: Database, shape: ScaleShape, step: Step,
           returning id, started_at, substr(engine_id, 2)::int as n`,
     );
     await insertLogs(db, tenantId, sessions, shape.bigLogs.bytes);
+  });
+
+  await step("the engine ids' maps", async () => {
+    await db.execute(sql`insert into sync_session_engine_ids (tenant_id, engine_id, session_id, started_at)
+      select tenant_id, engine_id, id, started_at from sync_sessions where tenant_id = ${t}`);
+    await db.execute(sql`insert into sync_issue_engine_ids (tenant_id, engine_id, issue_id, occurred_at)
+      select tenant_id, engine_id, id, occurred_at from sync_issues where tenant_id = ${t}`);
   });
 
   await step('daily rollups', () => rebuildRollups(db, tenantId));

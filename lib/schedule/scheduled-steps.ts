@@ -2,7 +2,8 @@ import 'server-only';
 // Work that runs on a clock in every app instance (started by instrumentation.ts), safe to run
 // on several at once: a time zone change's recount, the move of the period rollups to each
 // tenant's new day, forgetting admin sessions that ended or expired over a day ago, removing the
-// chunks of log uploads whose process died, and evaluating the alert rules. It checks every few
+// chunks of log uploads whose process died, evaluating the alert rules, and the day partitions
+// (the coming days' made ahead, those past the retention dropped). It checks every few
 // minutes, so the move happens minutes after a tenant's midnight, and a new tenant's periods are
 // built soon after its first batch; the overview reads correct figures before it, too.
 import { getDatabase } from '@/db/client';
@@ -14,6 +15,7 @@ import { env } from '@/config/env';
 import { advanceWindows } from '@/lib/rollups/advance-windows';
 import { applyPendingTimeZones } from '@/lib/tenants/tenant-time-zone';
 import { evaluateAlertsStep } from '@/lib/alerts/alert-runner';
+import { maintainPartitions } from '@/lib/partitions/maintain-partitions';
 
 const WINDOW_CHECK_INTERVAL_MS = 5 * 60_000;
 const FIRST_RUN_DELAY_MS = 2_000;
@@ -51,6 +53,18 @@ async function advanceWindowsStep(): Promise<void> {
   }
 }
 
+async function partitionsStep(): Promise<void> {
+  const started = Date.now();
+  try {
+    const run = await maintainPartitions(getDatabase());
+    if (run && (run.dropped.length > 0 || run.rollupsTrimmed)) {
+      logger().info({ firstKeptDay: run.firstKeptDay, dropped: run.dropped, ms: Date.now() - started }, 'retention applied: day partitions dropped, rollups trimmed');
+    }
+  } catch (error) {
+    logger().warn({ err: error }, 'maintaining the day partitions failed; the next check tries again');
+  }
+}
+
 async function timeZoneStep(): Promise<void> {
   try {
     const applied = await applyPendingTimeZones(getDatabase().ingestDb);
@@ -71,7 +85,7 @@ export function startScheduledSteps(): void {
     running = true;
     // A zone change first: the day the windows move to depends on it.
     await timeZoneStep();
-    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep(), sweepUploadsStep(), evaluateAlertsStep()]).finally(() => (running = false));
+    await Promise.all([advanceWindowsStep(), forgetOldSessionsStep(), sweepUploadsStep(), evaluateAlertsStep(), partitionsStep()]).finally(() => (running = false));
   };
   setTimeout(tick, FIRST_RUN_DELAY_MS).unref();
   setInterval(tick, WINDOW_CHECK_INTERVAL_MS).unref();

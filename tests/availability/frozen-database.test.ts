@@ -20,6 +20,7 @@ import { actAs } from '../support/as-viewer';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { prepareDays } from '../support/day-partitions';
 
 vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
 
@@ -61,6 +62,7 @@ describe.runIf(serverUrl)('a database that stops answering [postgres]', () => {
     userId = user!.id;
     // Enough sessions for a download that is still running when the database stops (written
     // directly, without the app's short bounds).
+    await prepareDays(database.handle.db, '2026-01-01', '2026-03-12');
     await database.handle.db.execute(sql`insert into sync_sessions (tenant_id, started_at, engine_id, user_id, profile_id, ended_at, status, scope, changes, issues, message)
       select ${tenant.id}::uuid, timestamptz '2026-01-01' + g * interval '1 minute', 'e' || g, ${user!.id}::uuid, ${user!.profileId}::uuid,
              timestamptz '2026-01-01' + g * interval '1 minute' + interval '30 seconds', 'success', 100, g % 7, 0,

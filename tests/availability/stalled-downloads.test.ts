@@ -17,6 +17,7 @@ import { listUsers } from '@/lib/users/list-users';
 import { actAs } from '../support/as-viewer';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { prepareDays } from '../support/day-partitions';
 
 vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
 
@@ -49,6 +50,7 @@ describe.runIf(serverUrl)('stalled downloads [postgres]', () => {
     const [profile] = await db.insert(profiles).values({ tenantId: tenant.id, engineId: 'p', name: 'P' }).returning();
     profileId = profile!.id;
     const [user] = await db.insert(users).values({ tenantId: tenant.id, email: 'big@x.test', name: 'Big', profileId }).returning();
+    await prepareDays(db, '2026-01-01', '2026-03-12');
     await db.execute(sql`insert into sync_sessions (tenant_id, started_at, engine_id, user_id, profile_id, ended_at, status, scope, changes, issues, message)
       select ${tenant.id}::uuid, timestamptz '2026-01-01' + g * interval '1 minute', 'e' || g, ${user!.id}::uuid, ${profileId}::uuid,
              timestamptz '2026-01-01' + g * interval '1 minute' + interval '30 seconds', 'success', 100, g % 7, 0,

@@ -1,6 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { admins, profiles, syncSessionLogs, syncSessions, tenants, users } from '@/db/schema';
+import { queryRows } from '@/db/client';
+import { admins, profiles, syncSessionEngineIds, syncSessions, tenants, users } from '@/db/schema';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant, ingest } from '../support/fixtures';
 
@@ -30,28 +32,32 @@ describeEachDatabase('schema constraints', (database) => {
     ).rejects.toThrow();
   });
 
-  it('refuses a session of an unknown user and cascades logs with their session', async () => {
+  it('keeps sessions, their logs and issues in the partition of their day, and each engine id once in its map', async () => {
     const { db } = database();
     const tenant = await createTenant(db);
     await ingest(db, tenant.id, {
       profiles: [{ id: 'p', name: 'P' }],
       users: [{ email: 'jane@x.test', name: 'Jane', profileId: 'p' }],
-      sessions: [{ id: 's1', userEmail: 'jane@x.test', startedAt: '2026-11-26T10:00:00Z', status: 'success', log: 'hello' }],
+      sessions: [{ id: 's1', userEmail: 'jane@x.test', startedAt: '2026-11-26T23:59:59Z', status: 'success', log: 'hello' }],
+      issues: [
+        { id: 'i1', userEmail: 'jane@x.test', sessionId: 's1', occurredAt: '2026-11-27T00:00:01Z', type: 'email', direction: 'outlook_to_salesforce', name: 'Re: hello', operation: 'create', errorCode: 1 },
+      ],
     });
+    const partitionsOf = async (table: string) =>
+      (await queryRows<{ partition: string }>(db, sql`select distinct tableoid::regclass::text as partition from ${sql.identifier(table)} where tenant_id = ${tenant.id}::uuid`)).map((r) => r.partition);
+    expect(await partitionsOf('sync_sessions')).toEqual(['sync_sessions_p20261126']);
+    expect(await partitionsOf('sync_session_logs')).toEqual(['sync_session_logs_p20261126']);
+    expect(await partitionsOf('sync_session_log_chunks')).toEqual(['sync_session_log_chunks_p20261126']);
+    expect(await partitionsOf('sync_issues')).toEqual(['sync_issues_p20261127']);
     const [session] = await db.select().from(syncSessions).where(eq(syncSessions.tenantId, tenant.id));
+    // The engine's id is unique per tenant in its map, whatever the session's day.
     await expect(
-      db.insert(syncSessions).values({
-        tenantId: tenant.id,
-        engineId: 's2',
-        startedAt: new Date(),
-        status: 'started',
-        userId: '00000000-0000-4000-8000-000000000000',
-        profileId: session!.profileId,
-      }),
+      db.insert(syncSessionEngineIds).values({ tenantId: tenant.id, engineId: 's1', sessionId: randomUUID(), startedAt: new Date('2026-11-20T00:00:00Z') }),
     ).rejects.toThrow();
-    await db.delete(syncSessions).where(and(eq(syncSessions.tenantId, tenant.id), eq(syncSessions.id, session!.id)));
-    const logs = await db.select().from(syncSessionLogs).where(eq(syncSessionLogs.tenantId, tenant.id));
-    expect(logs).toHaveLength(0);
+    // A day without a partition takes no row: nothing lands anywhere else.
+    await expect(
+      db.insert(syncSessions).values({ tenantId: tenant.id, engineId: 's2', startedAt: new Date('2001-01-01T00:00:00Z'), status: 'started', userId: session!.userId, profileId: session!.profileId }),
+    ).rejects.toThrow();
   });
 
   it('keeps one support agent per email and one admin per tenant and email', async () => {

@@ -12,6 +12,7 @@ import { storeLogText } from '@/lib/logs/log-store';
 import { actAs } from '../support/as-viewer';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { prepareDays } from '../support/day-partitions';
 
 vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
 
@@ -46,6 +47,7 @@ describeEachDatabase('session downloads', (database) => {
     ]);
     const base = Date.parse('2026-11-26T10:00:00Z');
     const messages = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tTab', '\rCR', 'Quote "and", comma\nnewline', null];
+    await prepareDays(db, '2026-11-26', '2026-11-26');
     await db.insert(syncSessions).values(
       messages.map((message, i) => ({
         tenantId: tenant.id,

@@ -9,6 +9,7 @@ import { sessionsCsv, sessionsCsvInBatches } from '@/lib/exports/sessions-csv';
 import type { SessionFilter } from '@/lib/sessions/session-filters';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { prepareDays } from '../support/day-partitions';
 
 const AWKWARD = [
   'plain',
@@ -53,6 +54,7 @@ describeEachDatabase('the sessions CSV by COPY', (database, driver) => {
     const tenant = await createTenant(db, 'copy-csv');
     const [profile] = await db.insert(profiles).values({ tenantId: tenant.id, engineId: 'p', name: 'P' }).returning();
     const [user] = await db.insert(users).values({ tenantId: tenant.id, email: 'x@copy.test', name: 'X', profileId: profile!.id }).returning();
+    await prepareDays(db, '2026-11-01', '2026-11-01');
     await db.insert(syncSessions).values(
       AWKWARD.map((message, i) => ({
         tenantId: tenant.id,

@@ -7,6 +7,7 @@ import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { actAs } from '../support/as-viewer';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { prepareDays } from '../support/day-partitions';
 
 vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
 
@@ -22,6 +23,7 @@ describeEachDatabase('streamed downloads', (database, driver) => {
     const [profile] = await db.insert(profiles).values({ tenantId: tenant.id, engineId: 'p', name: 'P' }).returning();
     const [user] = await db.insert(users).values({ tenantId: tenant.id, email: 'big@x.test', name: 'Big', profileId: profile!.id }).returning();
     userId = user!.id;
+    await prepareDays(db, '2026-01-01', '2026-05-20');
     await db.execute(sql`insert into sync_sessions (tenant_id, started_at, engine_id, user_id, profile_id, ended_at, status, scope, changes, issues, message)
       select ${tenant.id}::uuid, timestamptz '2026-01-01' + g * interval '1 minute', 'e' || g, ${userId}::uuid, ${profile!.id}::uuid,
              timestamptz '2026-01-01' + g * interval '1 minute' + interval '30 seconds', 'success', 100, g % 7, 0,

@@ -54,7 +54,7 @@ describeEachDatabase('the ingestion API', (database) => {
     const { db } = database();
     const first = await post(acme.token, EXAMPLE);
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ profiles: 1, users: 1, sessions: 1, issues: 1 });
+    expect(await first.json()).toEqual({ profiles: 1, users: 1, sessions: 1, issues: 1, outsideRetention: { sessions: 0, issues: 0 } });
     const before = await snapshotTenant(db, acme.id);
     expect((await post(acme.token, EXAMPLE)).status).toBe(200);
     expect(await snapshotTenant(db, acme.id)).toBe(before);

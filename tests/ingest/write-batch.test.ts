@@ -50,7 +50,7 @@ describeEachDatabase('writing a sync-engine batch', (database) => {
     const { db } = database();
     const tenant = await createTenant(db);
     const batch = { ...directory, sessions: [session], issues: [issue] };
-    expect(await ingest(db, tenant.id, batch)).toEqual({ profiles: 1, users: 1, sessions: 1, issues: 1 });
+    expect(await ingest(db, tenant.id, batch)).toEqual({ profiles: 1, users: 1, sessions: 1, issues: 1, outsideRetention: { sessions: 0, issues: 0 } });
     const before = await snapshot(db, tenant.id);
     expect(before).toContain('jane@acme.test');
     await ingest(db, tenant.id, batch);

@@ -8,6 +8,8 @@ import { queryRows } from '@/db/client';
 import { createIngestionToken } from '@/lib/ingest/ingestion-tokens';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { mapEngineIds, prepareDays } from '../support/day-partitions';
+import { utcDay } from '@/lib/partitions/utc-days';
 
 const LOG_BYTES = 64 * 1024 * 1024;
 const PIECE_BYTES = 64 * 1024;
@@ -52,8 +54,10 @@ describeEachDatabase('a large streamed log upload', (database, driver) => {
     token = (await createIngestionToken('command-line', { tenantId, name: 'engine' })).token;
     await database().db.execute(sql`insert into profiles (tenant_id, engine_id, name) values (${tenantId}::uuid, 'p', 'P')`);
     await database().db.execute(sql`insert into users (tenant_id, email, name, profile_id) select ${tenantId}::uuid, 'big@logs.test', 'Big', id from profiles where tenant_id = ${tenantId}::uuid`);
+    await prepareDays(database().db, utcDay(new Date()), utcDay(new Date()));
     await database().db.execute(sql`insert into sync_sessions (tenant_id, started_at, engine_id, user_id, profile_id, status)
       select ${tenantId}::uuid, date_trunc('second', now()), 'big', u.id, u.profile_id, 'error' from users u where u.tenant_id = ${tenantId}::uuid`);
+    await mapEngineIds(database().db, tenantId);
   });
 
   it.runIf(driver === 'postgres')(`stores ${LOG_BYTES / 1024 / 1024} MB with the memory growing by less than ${MAX_GROWTH_BYTES / 1024 / 1024} MB`, async () => {

@@ -14,6 +14,7 @@ import type { SessionFilter } from '@/lib/sessions/session-filters';
 import type { SessionSortKey } from '@/lib/sessions/session-order';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
+import { prepareDays } from '../support/day-partitions';
 
 const PROFILE = '10000000-0000-4000-8000-00000000000a';
 const STATUSES: SessionStatus[] = ['ready', 'started', 'success', 'skipped', 'canceled', 'error'];
@@ -48,6 +49,7 @@ describeEachDatabase('sorting the statistics by start date, end date and status'
     const [user] = await db.insert(users).values({ tenantId, email: 'u@sorting.test', name: 'U', profileId: PROFILE }).returning();
     // Hourly sessions; every 7th shares its start with the previous one (the id breaks the tie),
     // every 5th has no end yet, end dates out of step with start dates.
+    await prepareDays(db, '2026-11-01', '2026-11-12');
     await db.insert(syncSessions).values(
       Array.from({ length: SESSIONS }, (_, i) => {
         const hour = i % 7 === 6 ? i - 1 : i;

@@ -2,6 +2,8 @@ import 'server-only';
 // The batch's sync sessions and their logs. Sessions only move forward (ready -> started -> a
 // final status) and a final one never changes again; a replay changes nothing. A log sent in the
 // batch is packed and stored in the batch's transaction (lib/logs: chunked, indexed by line).
+// A session keeps the id and start it was first reported with (engine-ids.ts): its key, and its
+// day partition, never change.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/run-transaction';
 import { OPEN_SESSION_STATUSES, SESSION_STATUSES, sessionStatusStep } from '@/domain/sync-vocabulary';
@@ -10,8 +12,10 @@ import { env } from '@/config/env';
 import { storeLogTexts } from '@/lib/logs/log-store';
 import type { IngestBatch } from '../batch-schema';
 import { chunks } from '@/db/chunked';
+import { SESSION_ENGINE_IDS } from '@/lib/partitions/day-partitioned-tables';
 import { excluded, sortedBy, upsertColumns } from './batch-rows';
 import { mapUsers } from './directory-lookups';
+import { registerEngineIds } from './engine-ids';
 
 const reported = upsertColumns(syncSessions, {
   status: syncSessions.status,
@@ -41,17 +45,20 @@ export async function upsertSessions(tx: Transaction, tenantId: string, items: N
   const logsByEngineId = new Map(items.filter((s) => s.log != null).map((s) => [s.id, s.log as string]));
   const currentStatus = reported.stored(syncSessions.status);
   for (const chunk of chunks(sortedBy(items, (s) => s.id))) {
+    const places = await registerEngineIds(tx, tenantId, SESSION_ENGINE_IDS, chunk.map((s) => ({ engineId: s.id, at: s.startedAt })));
     const written = await tx
       .insert(syncSessions)
       .values(
         chunk.map((s) => {
           const user = userIds.get(s.userEmail)!;
+          const place = places.get(s.id)!;
           return {
             tenantId,
+            id: place.id,
             engineId: s.id,
             userId: user.id,
             profileId: user.profileId,
-            startedAt: s.startedAt,
+            startedAt: sql`${place.at}::timestamptz`,
             endedAt: s.endedAt ?? null,
             status: s.status,
             scope: s.scope ?? null,
@@ -65,7 +72,7 @@ export async function upsertSessions(tx: Transaction, tenantId: string, items: N
         }),
       )
       .onConflictDoUpdate({
-        target: [syncSessions.tenantId, syncSessions.engineId],
+        target: [syncSessions.tenantId, syncSessions.startedAt, syncSessions.id],
         set: {
           ...reported.set,
           // A log once stored stays: a later report without one does not remove it.

@@ -19,9 +19,9 @@ export async function answerSyncRequests(tx: Transaction, tenantId: string, item
       chunk.map((s) => sql`(${s.requestId}::uuid, ${s.id})`),
       sql`, `,
     );
-    await tx.execute(sql`update sync_requests r set session_id = s.id, session_started_at = s.started_at, answered_at = now()
+    await tx.execute(sql`update sync_requests r set session_id = s.session_id, session_started_at = s.started_at, answered_at = now()
       from (values ${pairs}) as a(request_id, engine_id)
-      join sync_sessions s on s.tenant_id = ${tenantId}::uuid and s.engine_id = a.engine_id
+      join sync_session_engine_ids s on s.tenant_id = ${tenantId}::uuid and s.engine_id = a.engine_id
       where r.tenant_id = ${tenantId}::uuid and r.id = a.request_id and r.session_id is null`);
   }
 }

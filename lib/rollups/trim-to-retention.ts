@@ -1,0 +1,55 @@
+import 'server-only';
+// After the retention dropped the days before the first kept instant (00:00 UTC of the first
+// kept day), each tenant's daily rollups follow: days wholly before it go, and the tenant's day
+// the instant falls in (partly dropped, unless the tenant's midnight is UTC's) is recounted from
+// the rows left. The period rollups need nothing: their longest period (90 days) ends before the
+// first kept instant in every time zone, since at least 91 days are kept. Each tenant under its
+// batches' lock, so no batch moves the day while it is recounted. Once per first kept day:
+// instance_metadata remembers the last one trimmed to.
+import { sql } from 'drizzle-orm';
+import { ADVISORY_LOCKS } from '@/db/advisory-locks';
+import { queryRows, type Database } from '@/db/client';
+import { runTransaction } from '@/db/run-transaction';
+import { scheduledLimits } from '@/lib/db-limits';
+import { localDay } from './local-day';
+import { directAggregates } from './rebuild-rollups';
+
+const TRIMMED_KEY = 'retention.rollups_trimmed_to';
+const DAY_MS = 86_400_000;
+
+async function trimTenant(db: Database, tenantId: string, firstKept: Date): Promise<void> {
+  await runTransaction(db, scheduledLimits(), async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.ingestion}, hashtext(${tenantId}))`);
+    const [tenant] = await queryRows<{ day: string }>(
+      tx,
+      sql`select to_char(${localDay(sql`${firstKept}::timestamptz`, sql.raw('time_zone'))}, 'YYYY-MM-DD') as day from tenants where id = ${tenantId}::uuid`,
+    );
+    if (!tenant) return;
+    const day = tenant.day;
+    // The tenant's day lies within a day either side of the instant: bounds that prune partitions.
+    const time = (alias: string) => sql.raw(`${alias}.${alias === 's' ? 'started_at' : 'occurred_at'}`);
+    const onThatDay = (alias: string) =>
+      sql`${sql.raw(alias)}.tenant_id = ${tenantId}::uuid and ${time(alias)} >= ${new Date(firstKept.getTime() - DAY_MS)}
+          and ${time(alias)} < ${new Date(firstKept.getTime() + 2 * DAY_MS)} and ${localDay(time(alias), sql.raw('t.time_zone'))} = ${day}::date`;
+    const direct = directAggregates(onThatDay);
+    for (const table of ['daily_session_counts', 'daily_issue_counts', 'daily_user_problems', 'daily_status_counts']) {
+      await tx.execute(sql`delete from ${sql.identifier(table)} where tenant_id = ${tenantId}::uuid and day <= ${day}::date`);
+    }
+    await tx.execute(sql`insert into daily_session_counts (tenant_id, day, profile_id, status, error_category, error_source, sessions) ${direct.sessionCounts}`);
+    await tx.execute(sql`insert into daily_issue_counts (tenant_id, day, profile_id, type, error_code, issues) ${direct.issueCounts}`);
+    await tx.execute(sql`insert into daily_user_problems (tenant_id, day, user_id, profile_id, error_sessions, issues) ${direct.userProblems}`);
+    await tx.execute(sql`insert into daily_status_counts (tenant_id, day, status, sessions) ${direct.statusCounts}`);
+  });
+}
+
+/** Trims every tenant's daily rollups to the first kept instant, once; true when it did. */
+export async function trimRollupsToRetention(db: Database, firstKept: Date): Promise<boolean> {
+  const mark = firstKept.toISOString();
+  const [done] = await queryRows<{ value: unknown }>(db, sql`select value from instance_metadata where key = ${TRIMMED_KEY}`);
+  if (done?.value === mark) return false;
+  const tenants = await queryRows<{ id: string }>(db, sql`select id from tenants order by id`);
+  for (const { id } of tenants) await trimTenant(db, id, firstKept);
+  await db.execute(sql`insert into instance_metadata (key, value) values (${TRIMMED_KEY}, ${JSON.stringify(mark)}::jsonb)
+      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+  return true;
+}
