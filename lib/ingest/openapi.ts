@@ -58,7 +58,7 @@ export function buildOpenApiDocument() {
           responses: {
             '200': {
               description: 'Accepted: the number of items of each section',
-              content: { 'application/json': { schema: { type: 'object', properties: { profiles: { type: 'integer' }, users: { type: 'integer' }, sessions: { type: 'integer' }, issues: { type: 'integer' } } } } },
+              content: { 'application/json': { schema: { type: 'object', properties: { profiles: { type: 'integer' }, users: { type: 'integer' }, sessions: { type: 'integer' }, issues: { type: 'integer' }, outsideRetention: { type: 'object', description: 'Sessions and issues not stored: dated before the retention or more than a day ahead.', properties: { sessions: { type: 'integer' }, issues: { type: 'integer' } } } } } } },
             },
             '400': error('The body is not JSON'),
             '401': error('Missing, unknown or revoked token'),

@@ -6,23 +6,16 @@ import { GET as profileCsv } from '@/app/api/profiles/[id]/statistics.csv/route'
 import { GET as logZip } from '@/app/api/sessions/[id]/log.zip/route';
 import { GET as userCsv, POST as postUserCsv } from '@/app/api/users/[id]/statistics.csv/route';
 import { GET as userZip, POST as postUserZip } from '@/app/api/users/[id]/statistics.zip/route';
-import { admins, profiles, syncSessions, users } from '@/db/schema';
+import { admins, syncSessions, users } from '@/db/schema';
 import { loadViewer, type TenantViewer } from '@/lib/auth/viewer';
 import { storeLogText } from '@/lib/logs/log-store';
 import { actAs } from '../support/as-viewer';
 import { describeEachDatabase } from '../support/databases';
 import { createTenant } from '../support/fixtures';
 import { prepareDays } from '../support/day-partitions';
+import { GOLDEN_BASE, GOLDEN_DAY, GOLDEN_USER_CSV_SHA256, insertGoldenSessions, JANE, PROFILE, S } from '../support/golden-sessions';
 
 vi.mock('@/lib/auth/viewer', async (importOriginal) => (await import('../support/as-viewer')).viewerModuleMock(importOriginal));
-
-// Fixed ids, so that the same rows give the same bytes on every driver (the golden hash).
-const PROFILE = '10000000-0000-4000-8000-000000000001';
-const JANE = '20000000-0000-4000-8000-000000000001';
-const BOB = '20000000-0000-4000-8000-000000000002';
-const S = (n: number) => `30000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-// The SHA-256 of the route's bytes for the rows below; the same on every driver.
-const GOLDEN_USER_CSV_SHA256 = '8571686d1baa6a9a514f8ec119cb48e84dacc26f26fc84df00c9619a52326d65';
 
 const call = (handler: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>, url: string, id: string) =>
   handler(new Request(`http://panel.test${url}`), { params: Promise.resolve({ id }) });
@@ -40,34 +33,9 @@ describeEachDatabase('session downloads', (database) => {
   beforeAll(async () => {
     const { db } = database();
     const tenant = await createTenant(db, 'acme-d');
-    await db.insert(profiles).values({ tenantId: tenant.id, id: PROFILE, engineId: 'p', name: 'Sales / EMEA' });
-    await db.insert(users).values([
-      { tenantId: tenant.id, id: JANE, email: 'jane@acme.test', name: 'Jane Roe', profileId: PROFILE },
-      { tenantId: tenant.id, id: BOB, email: 'bob@acme.test', name: 'Bob', profileId: PROFILE },
-    ]);
-    const base = Date.parse('2026-11-26T10:00:00Z');
-    const messages = ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '\tTab', '\rCR', 'Quote "and", comma\nnewline', null];
-    await prepareDays(db, '2026-11-26', '2026-11-26');
-    await db.insert(syncSessions).values(
-      messages.map((message, i) => ({
-        tenantId: tenant.id,
-        id: S(i + 1),
-        engineId: `e${i}`,
-        userId: JANE,
-        profileId: PROFILE,
-        startedAt: new Date(base + i * 3_600_000),
-        endedAt: i === 7 ? null : new Date(base + i * 3_600_000 + 31_000),
-        status: (['success', 'error', 'skipped', 'canceled', 'error', 'success', 'error', 'started'] as const)[i]!,
-        scope: 120,
-        changes: i,
-        issues: 0,
-        errorCategory: i % 2 ? 'Throttling' : null,
-        errorSource: i % 2 ? ('mail_server' as const) : null,
-        message,
-        hasLog: i < 2,
-      })),
-    );
-    await db.insert(syncSessions).values({ tenantId: tenant.id, id: S(99), engineId: 'bob', userId: BOB, profileId: PROFILE, startedAt: new Date(base), status: 'success' });
+    await prepareDays(db, GOLDEN_DAY, GOLDEN_DAY);
+    await insertGoldenSessions(db, tenant.id);
+    const base = GOLDEN_BASE;
     for (const [n, startedAt] of [[1, base], [2, base + 3_600_000]] as const) {
       await storeLogText(db, { tenantId: tenant.id, sessionId: S(n), sessionStartedAt: new Date(startedAt) }, Buffer.from(log, 'utf8'), 1 << 20);
     }
@@ -191,6 +159,7 @@ describeEachDatabase('session downloads', (database) => {
     const { db } = database();
     const [jane] = await db.select().from(users).where(eq(users.id, JANE));
     const many = Array.from({ length: 1_000 }, (_, i) => `50000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    await prepareDays(db, '2026-10-01', '2026-10-01');
     await db.insert(syncSessions).values(
       many.map((id, i) => ({ tenantId: jane!.tenantId, id, engineId: `many${i}`, userId: JANE, profileId: PROFILE, startedAt: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 60_000), status: 'success' as const })),
     );

@@ -1,35 +1,17 @@
 // A database from before logs were chunked: its logs are one DEFLATE stream each. Migrating it
 // chunks every log with its text, size and CRC unchanged, and lines readable by range.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { migrateDatabase, MIGRATIONS_FOLDER } from '@/db/migrate';
+import { migrateDatabase } from '@/db/migrate';
 import { chunkSource } from '@/lib/logs/log-store';
 import { readLines } from '@/lib/logs/log-reader';
 import { createTestDatabase, testDrivers } from '../support/databases';
+import { migrateUntil } from '../support/migrations-until';
 import { storedLogText } from '../support/stored-log';
 
 const LAST_UNCHUNKED = '0006_admin_sessions';
-
-/** The migrations folder as it was when logs were one stream. */
-function migrationsUntilChunking(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
-  fs.mkdirSync(path.join(folder, 'meta'));
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
-  const last = journal.entries.findIndex((entry: { tag: string }) => entry.tag === LAST_UNCHUNKED);
-  journal.entries = journal.entries.slice(0, last + 1);
-  for (const entry of journal.entries) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-  return folder;
-}
 
 const TENANT = '00000000-0000-4000-8000-00000000000a';
 const PROFILE = '00000000-0000-4000-8000-00000000000b';
@@ -45,11 +27,9 @@ const texts = [
 describe.each(testDrivers)('chunking logs stored before logs were chunked [%s]', (driver) => {
   it('keeps every log byte for byte and makes its lines readable by range', async () => {
     const database = await createTestDatabase(driver, { migrate: false });
-    const folder = migrationsUntilChunking();
     try {
       const { handle } = database;
-      if (handle.driver === 'pglite') await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
-      else await migratePg(handle.db as unknown as NodePgDatabase, { migrationsFolder: folder });
+      await migrateUntil(handle, LAST_UNCHUNKED);
       const db = handle.db;
       await db.execute(sql`insert into tenants (id, slug, name) values (${TENANT}::uuid, 'legacy', 'Legacy')`);
       await db.execute(sql`insert into profiles (tenant_id, id, engine_id, name) values (${TENANT}::uuid, ${PROFILE}::uuid, 'p', 'P')`);
@@ -75,7 +55,6 @@ describe.each(testDrivers)('chunking logs stored before logs were chunked [%s]',
       const lines = await readLines(chunkSource(db, { tenantId: TENANT, sessionId: session(0), sessionStartedAt: STARTED, uploadId: rows[0]!.upload_id }), 20_001, 2);
       expect(lines.map((line) => line.text)).toEqual(texts[0]!.split('\n').slice(20_000, 20_002));
     } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
       await database.drop();
     }
   }, 60_000);
