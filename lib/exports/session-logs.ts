@@ -16,8 +16,10 @@ export interface StoredLog {
   size: number;
 }
 
-export async function readStoredLogs(viewer: TenantViewer, sessionIds: string[]): Promise<StoredLog[]> {
-  if (sessionIds.length === 0) return [];
+/** The stored logs of these sessions (by id and start: the start picks the partitions to read). */
+export async function readStoredLogs(viewer: TenantViewer, sessions: { id: string; startedAt: Date }[]): Promise<StoredLog[]> {
+  if (sessions.length === 0) return [];
+  const starts = [...new Set(sessions.map((s) => s.startedAt.getTime()))].map((ms) => sql`${new Date(ms)}::timestamptz`);
   const rows = await queryRows<{ session_id: string; session_started_at: Date | string; upload_id: string; deflated_bytes: number | string; crc32: number | string; size_bytes: number | string }>(
     getDatabase().db,
     sql`select l.session_id, l.session_started_at, l.upload_id, l.deflated_bytes, l.crc32, l.size_bytes
@@ -25,7 +27,8 @@ export async function readStoredLogs(viewer: TenantViewer, sessionIds: string[])
         join sync_session_logs l on l.tenant_id = s.tenant_id and l.session_started_at = s.started_at and l.session_id = s.id
         where ${inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))}
           and l.upload_id is not null
-          and s.id in (${sql.join(sessionIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          and s.started_at in (${sql.join(starts, sql`, `)}) and l.session_started_at in (${sql.join(starts, sql`, `)})
+          and s.id in (${sql.join(sessions.map((session) => sql`${session.id}::uuid`), sql`, `)})
         order by l.session_id`,
   );
   return rows.map((row) => ({
@@ -39,5 +42,5 @@ export async function readStoredLogs(viewer: TenantViewer, sessionIds: string[])
 
 /** A stored log as a ZIP entry whose compressed bytes are read chunk by chunk as it is written. */
 export function logZipEntry(log: StoredLog, name: string, modifiedAt: Date) {
-  return { name, modifiedAt, deflated: deflatedChunks(getDatabase().db, log.text), deflatedBytes: log.deflatedBytes, crc32: log.crc32, size: log.size };
+  return { name, modifiedAt, deflated: deflatedChunks(getDatabase().db, log.text, log.deflatedBytes), deflatedBytes: log.deflatedBytes, crc32: log.crc32, size: log.size };
 }

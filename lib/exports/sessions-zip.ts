@@ -17,7 +17,8 @@ async function* logEntries(viewer: TenantViewer, filter: SessionFilter): AsyncGe
     const startedAt = new Map(batch.filter((s) => s.hasLog).map((s) => [s.id, new Date(s.startedAt)]));
     const withLogs = [...startedAt.keys()];
     for (let i = 0; i < withLogs.length; i += LOGS_PER_READ) {
-      for (const log of await readStoredLogs(viewer, withLogs.slice(i, i + LOGS_PER_READ))) {
+      const sessions = withLogs.slice(i, i + LOGS_PER_READ).map((id) => ({ id, startedAt: startedAt.get(id)! }));
+      for (const log of await readStoredLogs(viewer, sessions)) {
         yield logZipEntry(log, `logs/${log.sessionId}.log`, startedAt.get(log.sessionId)!);
       }
     }

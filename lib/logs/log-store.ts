@@ -191,15 +191,19 @@ export function chunkSource(db: Executor, text: StoredLogText): ChunkSource {
   };
 }
 
-/** The compressed text chunk by chunk, for a ZIP entry: one chunk (≤ 1 MB) in memory at a time. */
-export async function* deflatedChunks(db: Executor, text: StoredLogText): AsyncGenerator<Uint8Array> {
-  for (let chunkNo = 0; ; chunkNo++) {
+/** The compressed text chunk by chunk, for a ZIP entry: one chunk (≤ 1 MB) in memory at a time.
+ *  totalBytes (the log's deflated size, when known) ends the reading without asking for a chunk
+ *  after the last: a ZIP of a thousand small logs asks a thousand statements fewer. */
+export async function* deflatedChunks(db: Executor, text: StoredLogText, totalBytes?: number): AsyncGenerator<Uint8Array> {
+  let read = 0;
+  for (let chunkNo = 0; totalBytes === undefined || read < totalBytes; chunkNo++) {
     const [row] = await queryRows<{ deflated: Uint8Array }>(
       db,
       sql`select c.deflated from sync_session_log_chunks c
           where ${ownerIs(text, 'c')} and c.upload_id = ${text.uploadId}::uuid and c.chunk_no = ${chunkNo}`,
     );
     if (!row) return;
+    read += row.deflated.length;
     yield new Uint8Array(row.deflated);
   }
 }

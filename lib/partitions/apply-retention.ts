@@ -71,23 +71,35 @@ async function dropPartition(handle: DatabaseHandle, table: string, partition: s
   await db.execute(sql`drop table ${child}`);
 }
 
+/** The engine-id map rows of every partition before the first kept day (first: see above). */
+export async function deleteExpiredEngineIds(db: Database, firstKeptDay: string): Promise<void> {
+  for (const table of DAY_PARTITIONED_TABLES) {
+    if (!table.engineIds) continue;
+    for (const { partition } of await expiredPartitions(db, table.name, firstKeptDay)) await deleteEngineIds(db, partition, table.engineIds);
+  }
+}
+
+/** Detaches and drops every partition before the first kept day; answers what went. */
+export async function dropExpiredPartitions(handle: DatabaseHandle, firstKeptDay: string): Promise<RetentionRun['dropped']> {
+  const db = handle.ingestDb;
+  const dropped: RetentionRun['dropped'] = [];
+  for (const table of DAY_PARTITIONED_TABLES) {
+    const expired = await expiredPartitions(db, table.name, firstKeptDay);
+    for (const { partition } of expired) await dropPartition(handle, table.name, partition);
+    const days = expired.map((p) => p.day);
+    forgetDayPartitions(db, table.name, days);
+    if (days.length > 0) dropped.push({ table: table.name, days });
+  }
+  return dropped;
+}
+
 /** Applies the retention now; null when another instance is applying it. */
 export function applyRetention(handle: DatabaseHandle, options: { now?: Date; retentionDays?: number } = {}): Promise<RetentionRun | null> {
   return ifInstallationLockFree(handle, ADVISORY_LOCKS.retention, async () => {
     const { firstKeptDay } = retentionWindow(options.now, options.retentionDays);
-    const db = handle.ingestDb;
-    const dropped: RetentionRun['dropped'] = [];
-    for (const table of DAY_PARTITIONED_TABLES) {
-      const expired = await expiredPartitions(db, table.name, firstKeptDay);
-      for (const { partition } of expired) {
-        if (table.engineIds) await deleteEngineIds(db, partition, table.engineIds);
-        await dropPartition(handle, table.name, partition);
-      }
-      const days = expired.map((p) => p.day);
-      forgetDayPartitions(db, table.name, days);
-      if (days.length > 0) dropped.push({ table: table.name, days });
-    }
-    const rollupsTrimmed = await trimRollupsToRetention(db, dayStart(firstKeptDay));
+    await deleteExpiredEngineIds(handle.ingestDb, firstKeptDay);
+    const dropped = await dropExpiredPartitions(handle, firstKeptDay);
+    const rollupsTrimmed = await trimRollupsToRetention(handle.ingestDb, dayStart(firstKeptDay));
     return { firstKeptDay, dropped, rollupsTrimmed };
   });
 }

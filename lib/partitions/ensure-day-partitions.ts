@@ -7,8 +7,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { ADVISORY_LOCKS } from '@/db/advisory-locks';
 import type { Database } from '@/db/client';
-import { runTransaction } from '@/db/run-transaction';
-import { scheduledLimits } from '@/lib/db-limits';
+import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
+import { ingestLimits } from '@/lib/db-limits';
 import type { DayPartitionedTable } from './day-partitioned-tables';
 import { addDays } from './utc-days';
 
@@ -27,7 +27,8 @@ function dayRanges(days: string[]): [string, string][] {
   return ranges;
 }
 
-export async function ensureDayPartitions(db: Database, tables: DayPartitionedTable[], days: Iterable<string>): Promise<void> {
+/** limits: a batch's by default (a batch waits no longer for a partition than for its own locks). */
+export async function ensureDayPartitions(db: Database, tables: DayPartitionedTable[], days: Iterable<string>, limits: TransactionLimits = ingestLimits()): Promise<void> {
   const seen = knownIn(db);
   const wanted = [...days];
   const missing = tables.flatMap((table) => {
@@ -35,7 +36,7 @@ export async function ensureDayPartitions(db: Database, tables: DayPartitionedTa
     return absent.length === 0 ? [] : [{ table: table.name, ranges: dayRanges(absent) }];
   });
   if (missing.length === 0) return;
-  await runTransaction(db, scheduledLimits(), async (tx) => {
+  await runTransaction(db, limits, async (tx) => {
     // Instances creating the same day take turns; the later finds it there.
     await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.partitions})`);
     for (const { table, ranges } of missing) {

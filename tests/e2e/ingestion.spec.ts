@@ -11,6 +11,8 @@ const BATCH = { ...DESIGN_EXAMPLE_BATCH, profiles: [{ id: 'engine-profile-id', n
 test('a token from the support console lets the engine report, idempotently, and read the switches', async ({ browser, request }) => {
   const support = await (await browser.newContext()).newPage();
   await signInAt(support, '/support', 'support@vendor.test');
+  // The console says how long the installation keeps sessions, logs and issues.
+  await expect(support.getByText(/kept for 400 days/)).toBeVisible();
   await support.getByRole('link', { name: 'Acme' }).click();
   await support.getByRole('button', { name: 'Create ingestion token' }).click();
   const token = (await support.getByTestId('new-ingestion-token').textContent())!.trim();
@@ -20,7 +22,7 @@ test('a token from the support console lets the engine report, idempotently, and
   const headers = { authorization: `Bearer ${token}` };
   const first = await request.post(`${baseUrl()}/api/ingest/v1/batch`, { headers, data: BATCH });
   expect(first.status()).toBe(200);
-  expect(await first.json()).toEqual({ profiles: 1, users: 1, sessions: 1, issues: 1 });
+  expect(await first.json()).toEqual({ profiles: 1, users: 1, sessions: 1, issues: 1, outsideRetention: { sessions: 0, issues: 0 } });
   const state = await request.get(`${baseUrl()}/api/ingest/v1/sync-state`, { headers });
   const etag = state.headers().etag!;
   expect((await request.post(`${baseUrl()}/api/ingest/v1/batch`, { headers, data: BATCH })).status()).toBe(200);

@@ -19,7 +19,9 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sap-e2e-'));
   const providers = await startProviderIdps(baseUrl);
   (globalThis as Record<symbol, unknown>)[IDPS_KEY] = providers.idps;
-  const env = { ...process.env, ...providers.env, PORT: String(port), DEMO_IDP_PORT: String(idpPort), DATA_DIR: dataDir, DATABASE_URL: '', DEMO: '1', METRICS_TOKEN: 'e2e-metrics-token-not-secret' };
+  const env = { ...process.env, ...providers.env, PORT: String(port), DEMO_IDP_PORT: String(idpPort), DATA_DIR: dataDir, DATABASE_URL: '', DEMO: '1', METRICS_TOKEN: 'e2e-metrics-token-not-secret',
+    // The fixed dates of late 2026 in the tests' batches stay within the longest retention for a year.
+    DATA_RETENTION_DAYS: '400' };
   execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'tests/e2e/support/trust-issuers.ts', JSON.stringify(providers.trust)], {
     env,
     stdio: 'inherit',

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withTenantViewer({}, async (_request, { viewer, params, query }) => {
   const session = await getSessionForLog(viewer, (await params).id);
-  const [log] = session.hasLog ? await readStoredLogs(viewer, [session.id]) : [];
+  const [log] = session.hasLog ? await readStoredLogs(viewer, [{ id: session.id, startedAt: new Date(session.startedAt) }]) : [];
   if (!log) throw notFoundError('This session has no log.');
   return streamDownload(singleLogZip(log, new Date(session.startedAt)), {
     filename: `log ${session.userName} ${session.startedAt.slice(0, 19).replace(/:/g, '-')} ${session.id}.zip`,
