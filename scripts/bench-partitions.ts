@@ -12,7 +12,8 @@ import { openDatabase } from '@/db/client';
 import { databaseUrlBeside } from '@/db/server-databases';
 import { applyRetention, deleteExpiredEngineIds, dropExpiredPartitions } from '@/lib/partitions/apply-retention';
 import { trimRollupsToRetention } from '@/lib/rollups/trim-to-retention';
-import { addDays, dayStart } from '@/lib/partitions/utc-days';
+import { dayStart } from '@/lib/partitions/utc-days';
+import { addDays } from '@/lib/time/zoned-time';
 import { runScript, ScriptProblem } from './run-script';
 
 const TABLES = ['sync_sessions', 'sync_session_engine_ids', 'sync_session_logs', 'sync_session_log_chunks', 'sync_issues', 'sync_issue_engine_ids'];

@@ -10,7 +10,7 @@ import type { Database } from '@/db/client';
 import { runTransaction, type TransactionLimits } from '@/db/run-transaction';
 import { ingestLimits } from '@/lib/db-limits';
 import type { DayPartitionedTable } from './day-partitioned-tables';
-import { addDays } from './utc-days';
+import { addDays } from '@/lib/time/zoned-time';
 
 const known = new WeakMap<Database, Set<string>>();
 const knownIn = (db: Database) => known.get(db) ?? known.set(db, new Set()).get(db)!;

@@ -7,7 +7,8 @@ import { applyRetention, type RetentionRun } from './apply-retention';
 import { DAY_PARTITIONED_TABLES } from './day-partitioned-tables';
 import { ensureDayPartitions } from './ensure-day-partitions';
 import { DAYS_AHEAD } from './retention-window';
-import { addDays, utcDay } from './utc-days';
+import { utcDay } from './utc-days';
+import { addDays } from '@/lib/time/zoned-time';
 
 export async function maintainPartitions(handle: DatabaseHandle, now: Date = new Date()): Promise<RetentionRun | null> {
   const today = utcDay(now);

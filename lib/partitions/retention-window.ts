@@ -4,7 +4,8 @@
 // first kept day are not stored (they would leave at once), nor those more than a day ahead of
 // the panel's clock (each new day is a partition: a wrong clock must not make thousands).
 import { env } from '@/config/env';
-import { addDays, utcDay } from './utc-days';
+import { utcDay } from './utc-days';
+import { addDays } from '@/lib/time/zoned-time';
 
 export const DAYS_AHEAD = 1;
 

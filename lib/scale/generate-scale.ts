@@ -7,7 +7,8 @@ import { storeLogTexts } from '@/lib/logs/log-store';
 import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
 import { DAY_PARTITIONED_TABLES } from '@/lib/partitions/day-partitioned-tables';
 import { ensureDayPartitions } from '@/lib/partitions/ensure-day-partitions';
-import { addDays, utcDay } from '@/lib/partitions/utc-days';
+import { utcDay } from '@/lib/partitions/utc-days';
+import { addDays } from '@/lib/time/zoned-time';
 
 export interface ScaleShape {
   profiles: number;

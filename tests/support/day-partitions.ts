@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { DAY_PARTITIONED_TABLES } from '@/lib/partitions/day-partitioned-tables';
 import { ensureDayPartitions } from '@/lib/partitions/ensure-day-partitions';
-import { addDays } from '@/lib/partitions/utc-days';
+import { addDays } from '@/lib/time/zoned-time';
 
 /** Every day partition from `first` through `last` (UTC days, YYYY-MM-DD). */
 export async function prepareDays(db: Database, first: string, last: string): Promise<void> {
