@@ -20,7 +20,7 @@ export function keepWithinRetention(batch: IngestBatch, window: RetentionWindow)
   const issues = batch.issues ?? [];
   const keptSessions = sessions.filter((s) => isWritableDay(window, utcDay(s.startedAt)));
   const keptIssues = issues.filter((i) => isWritableDay(window, utcDay(i.occurredAt)));
-  const leftOut = new Set(sessions.filter((s) => !keptSessions.includes(s)).map((s) => s.id));
+  const leftOut = new Set(sessions.filter((s) => !isWritableDay(window, utcDay(s.startedAt))).map((s) => s.id));
   const kept: IngestBatch = { ...batch };
   if (batch.sessions) kept.sessions = keptSessions;
   if (batch.issues) kept.issues = leftOut.size === 0 ? keptIssues : keptIssues.map((i) => (i.sessionId && leftOut.has(i.sessionId) ? { ...i, sessionId: null } : i));
