@@ -3,6 +3,7 @@ import 'server-only';
 // compressed size, CRC-32) and the chunks holding the compressed text, read as the entry is
 // written — a log can be gigabytes.
 import { sql } from 'drizzle-orm';
+import { instantList } from '@/lib/partitions/instant-list';
 import { getDatabase, queryRows } from '@/db/client';
 import type { TenantViewer } from '@/lib/auth/viewer';
 import { deflatedChunks, type StoredLogText } from '@/lib/logs/log-store';
@@ -19,7 +20,7 @@ export interface StoredLog {
 /** The stored logs of these sessions (by id and start: the start picks the partitions to read). */
 export async function readStoredLogs(viewer: TenantViewer, sessions: { id: string; startedAt: Date }[]): Promise<StoredLog[]> {
   if (sessions.length === 0) return [];
-  const starts = [...new Set(sessions.map((s) => s.startedAt.getTime()))].map((ms) => sql`${new Date(ms)}::timestamptz`);
+  const starts = instantList(sessions.map((session) => session.startedAt));
   const rows = await queryRows<{ session_id: string; session_started_at: Date | string; upload_id: string; deflated_bytes: number | string; crc32: number | string; size_bytes: number | string }>(
     getDatabase().db,
     sql`select l.session_id, l.session_started_at, l.upload_id, l.deflated_bytes, l.crc32, l.size_bytes
@@ -27,7 +28,7 @@ export async function readStoredLogs(viewer: TenantViewer, sessions: { id: strin
         join sync_session_logs l on l.tenant_id = s.tenant_id and l.session_started_at = s.started_at and l.session_id = s.id
         where ${inViewerScope(viewer, sql.raw('s.tenant_id'), sql.raw('s.profile_id'))}
           and l.upload_id is not null
-          and s.started_at in (${sql.join(starts, sql`, `)}) and l.session_started_at in (${sql.join(starts, sql`, `)})
+          and s.started_at in (${starts}) and l.session_started_at in (${starts})
           and s.id in (${sql.join(sessions.map((session) => sql`${session.id}::uuid`), sql`, `)})
         order by l.session_id`,
   );

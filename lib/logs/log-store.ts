@@ -5,6 +5,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
+import { instantList } from '@/lib/partitions/instant-list';
 import { packBlockIndex, type LogChunk } from './log-blocks';
 import { LogPacker, packText, type PackedLog } from './log-packer';
 import { chunkIndexFromRow, type ChunkIndex, type ChunkSource } from './log-reader';
@@ -52,10 +53,6 @@ export interface LogInstall {
  * upload marks its session as having a log first), so two uploads for one session take turns
  * and each removes exactly what it replaced. The logs' rows are locked in key order.
  */
-/** The sessions' distinct start times: with their ids, the logs' partitions to look in (a list
- *  of values, not of (time, id) pairs, which the embedded database cannot plan in the hundreds). */
-const startTimes = (installs: LogInstall[]) => [...new Set(installs.map((i) => i.owner.sessionStartedAt.getTime()))].map((ms) => sql`${new Date(ms)}::timestamptz`);
-
 export async function installLogs(tx: Executor, installs: LogInstall[]): Promise<void> {
   if (installs.length === 0) return;
   const sorted = [...installs].sort((a, b) => (a.owner.sessionId < b.owner.sessionId ? -1 : 1));
@@ -65,7 +62,7 @@ export async function installLogs(tx: Executor, installs: LogInstall[]): Promise
     sql`select session_id, session_started_at, upload_id from sync_session_logs
         where tenant_id = ${tenantId}::uuid
           and session_id in (${sql.join(sorted.map((i) => sql`${i.owner.sessionId}::uuid`), sql`, `)})
-          and session_started_at in (${sql.join(startTimes(sorted), sql`, `)})
+          and session_started_at in (${instantList(sorted.map((i) => i.owner.sessionStartedAt))})
         order by session_id for update`,
   );
   const rows = sorted.map(
@@ -85,7 +82,7 @@ export async function installLogs(tx: Executor, installs: LogInstall[]): Promise
     // An upload id names one session's upload: the lists select exactly the stale uploads' chunks.
     const list = (values: SQL[]) => sql.join(values, sql`, `);
     await tx.execute(sql`delete from sync_session_log_chunks c where c.tenant_id = ${tenantId}::uuid
-      and c.session_started_at in (${list([...new Set(stale.map((row) => new Date(row.session_started_at).getTime()))].map((ms) => sql`${new Date(ms)}::timestamptz`))})
+      and c.session_started_at in (${instantList(stale.map((row) => new Date(row.session_started_at)))})
       and c.session_id in (${list(stale.map((row) => sql`${row.session_id}::uuid`))})
       and c.upload_id in (${list(stale.map((row) => sql`${row.upload_id}::uuid`))})`);
   }
