@@ -12,11 +12,9 @@ import { queryRows, type Database } from '@/db/client';
 import { runTransaction } from '@/db/run-transaction';
 import { scheduledLimits } from '@/lib/db-limits';
 import { localDay } from './local-day';
-import { directAggregates } from './rebuild-rollups';
+import { deleteDailyRollupsBefore, recountDailyRollups } from './rebuild-rollups';
 
 const TRIMMED_KEY = 'retention.rollups_trimmed_to';
-const DAY_MS = 86_400_000;
-
 async function trimTenant(db: Database, tenantId: string, firstKept: Date): Promise<void> {
   await runTransaction(db, scheduledLimits(), async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.ingestion}, hashtext(${tenantId}))`);
@@ -25,20 +23,8 @@ async function trimTenant(db: Database, tenantId: string, firstKept: Date): Prom
       sql`select to_char(${localDay(sql`${firstKept}::timestamptz`, sql.raw('time_zone'))}, 'YYYY-MM-DD') as day from tenants where id = ${tenantId}::uuid`,
     );
     if (!tenant) return;
-    const day = tenant.day;
-    // The tenant's day lies within a day either side of the instant: bounds that prune partitions.
-    const time = (alias: string) => sql.raw(`${alias}.${alias === 's' ? 'started_at' : 'occurred_at'}`);
-    const onThatDay = (alias: string) =>
-      sql`${sql.raw(alias)}.tenant_id = ${tenantId}::uuid and ${time(alias)} >= ${new Date(firstKept.getTime() - DAY_MS)}
-          and ${time(alias)} < ${new Date(firstKept.getTime() + 2 * DAY_MS)} and ${localDay(time(alias), sql.raw('t.time_zone'))} = ${day}::date`;
-    const direct = directAggregates(onThatDay);
-    for (const table of ['daily_session_counts', 'daily_issue_counts', 'daily_user_problems', 'daily_status_counts']) {
-      await tx.execute(sql`delete from ${sql.identifier(table)} where tenant_id = ${tenantId}::uuid and day <= ${day}::date`);
-    }
-    await tx.execute(sql`insert into daily_session_counts (tenant_id, day, profile_id, status, error_category, error_source, sessions) ${direct.sessionCounts}`);
-    await tx.execute(sql`insert into daily_issue_counts (tenant_id, day, profile_id, type, error_code, issues) ${direct.issueCounts}`);
-    await tx.execute(sql`insert into daily_user_problems (tenant_id, day, user_id, profile_id, error_sessions, issues) ${direct.userProblems}`);
-    await tx.execute(sql`insert into daily_status_counts (tenant_id, day, status, sessions) ${direct.statusCounts}`);
+    await deleteDailyRollupsBefore(tx, tenantId, tenant.day);
+    await recountDailyRollups(tx, tenantId, tenant.day);
   });
 }
 
