@@ -18,7 +18,7 @@ const column = (name: string) => sql.identifier(name);
 const engineIdList = (engineIds: string[]) => sql.join(engineIds.map((id) => sql`${id}`), sql`, `);
 
 /** Where the rows of these engine ids are: only those stored. */
-export async function findRowPlaces(tx: Pick<Transaction, 'execute'>, tenantId: string, map: EngineIdMap, engineIds: string[]): Promise<Map<string, RowPlace>> {
+async function findRowPlaces(tx: Pick<Transaction, 'execute'>, tenantId: string, map: EngineIdMap, engineIds: string[]): Promise<Map<string, RowPlace>> {
   if (engineIds.length === 0) return new Map();
   const rows = await queryRows<{ engine_id: string; id: string; at: string }>(
     tx,
