@@ -70,19 +70,30 @@ ALTER TABLE "sync_session_log_chunks" DROP CONSTRAINT "sync_session_log_chunks_s
 --> statement-breakpoint
 ALTER TABLE "sync_session_logs" DROP CONSTRAINT "sync_session_logs_tenant_id_session_started_at_session_id_sync_sessions_tenant_id_started_at_id_fk";
 --> statement-breakpoint
--- Each table: the old one renamed, a partitioned one of the same shape, the partitions of the
--- days its rows fall in, the rows moved, the old one dropped, then the keys and indexes (built
--- once per partition, faster than keeping them while the rows arrive).
-ALTER TABLE "sync_sessions" RENAME TO "sync_sessions_unpartitioned";
+-- Moves a table into day partitions: the old one renamed, a partitioned one of the same shape,
+-- the partitions of the days its rows fall in (the days of days_table.days_column: a session's
+-- logs and chunks take the sessions' days, whose logs stored before chunking get their chunks
+-- after this migration), the rows moved, the old one dropped. The keys and indexes follow each
+-- move (built once per partition, faster than keeping them while the rows arrive).
+CREATE FUNCTION move_into_day_partitions(table_name text, time_column text, days_table text, days_column text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  old_name text := table_name || '_unpartitioned';
+  first_day date;
+  last_day date;
+BEGIN
+  EXECUTE format('ALTER TABLE %I RENAME TO %I', table_name, old_name);
+  EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING STORAGE) PARTITION BY RANGE (%I)', table_name, old_name, time_column);
+  EXECUTE format('SELECT min(%1$I AT TIME ZONE ''UTC'')::date, max(%1$I AT TIME ZONE ''UTC'')::date FROM %2$I',
+    days_column, CASE WHEN days_table = table_name THEN old_name ELSE days_table END) INTO first_day, last_day;
+  IF first_day IS NOT NULL THEN
+    PERFORM day_partitions_ensure(table_name::regclass, first_day, last_day);
+  END IF;
+  EXECUTE format('INSERT INTO %I SELECT * FROM %I', table_name, old_name);
+  EXECUTE format('DROP TABLE %I', old_name);
+END $$;
 --> statement-breakpoint
-CREATE TABLE "sync_sessions" (LIKE "sync_sessions_unpartitioned" INCLUDING DEFAULTS INCLUDING STORAGE) PARTITION BY RANGE ("started_at");
---> statement-breakpoint
-SELECT day_partitions_ensure('sync_sessions', min(started_at AT TIME ZONE 'UTC')::date, max(started_at AT TIME ZONE 'UTC')::date)
-  FROM sync_sessions_unpartitioned HAVING count(*) > 0;
---> statement-breakpoint
-INSERT INTO "sync_sessions" SELECT * FROM "sync_sessions_unpartitioned";
---> statement-breakpoint
-DROP TABLE "sync_sessions_unpartitioned";
+SELECT move_into_day_partitions('sync_sessions', 'started_at', 'sync_sessions', 'started_at');
 --> statement-breakpoint
 ALTER TABLE "sync_sessions" ADD CONSTRAINT "sync_sessions_tenant_id_started_at_id_pk" PRIMARY KEY("tenant_id","started_at","id");
 --> statement-breakpoint
@@ -98,54 +109,25 @@ CREATE INDEX "sync_sessions_tenant_profile_ended_idx" ON "sync_sessions" USING b
 --> statement-breakpoint
 CREATE INDEX "sync_sessions_tenant_profile_running_idx" ON "sync_sessions" USING btree ("tenant_id","profile_id","started_at","id") WHERE "ended_at" is null;
 --> statement-breakpoint
-ALTER TABLE "sync_session_logs" RENAME TO "sync_session_logs_unpartitioned";
---> statement-breakpoint
-CREATE TABLE "sync_session_logs" (LIKE "sync_session_logs_unpartitioned" INCLUDING DEFAULTS INCLUDING STORAGE) PARTITION BY RANGE ("session_started_at");
---> statement-breakpoint
--- The sessions' days: a session's log and chunks live in its day (logs stored before chunking
--- get their chunks after this migration).
-SELECT day_partitions_ensure('sync_session_logs', min(started_at AT TIME ZONE 'UTC')::date, max(started_at AT TIME ZONE 'UTC')::date)
-  FROM sync_sessions HAVING count(*) > 0;
---> statement-breakpoint
-INSERT INTO "sync_session_logs" SELECT * FROM "sync_session_logs_unpartitioned";
---> statement-breakpoint
-DROP TABLE "sync_session_logs_unpartitioned";
+SELECT move_into_day_partitions('sync_session_logs', 'session_started_at', 'sync_sessions', 'started_at');
 --> statement-breakpoint
 ALTER TABLE "sync_session_logs" ADD CONSTRAINT "sync_session_logs_tenant_id_session_started_at_session_id_pk" PRIMARY KEY("tenant_id","session_started_at","session_id");
 --> statement-breakpoint
-ALTER TABLE "sync_session_log_chunks" RENAME TO "sync_session_log_chunks_unpartitioned";
---> statement-breakpoint
-CREATE TABLE "sync_session_log_chunks" (LIKE "sync_session_log_chunks_unpartitioned" INCLUDING DEFAULTS INCLUDING STORAGE) PARTITION BY RANGE ("session_started_at");
---> statement-breakpoint
--- The sessions' days: a session's log and chunks live in its day (logs stored before chunking
--- get their chunks after this migration).
-SELECT day_partitions_ensure('sync_session_log_chunks', min(started_at AT TIME ZONE 'UTC')::date, max(started_at AT TIME ZONE 'UTC')::date)
-  FROM sync_sessions HAVING count(*) > 0;
---> statement-breakpoint
-INSERT INTO "sync_session_log_chunks" SELECT * FROM "sync_session_log_chunks_unpartitioned";
---> statement-breakpoint
-DROP TABLE "sync_session_log_chunks_unpartitioned";
+SELECT move_into_day_partitions('sync_session_log_chunks', 'session_started_at', 'sync_sessions', 'started_at');
 --> statement-breakpoint
 ALTER TABLE "sync_session_log_chunks" ADD CONSTRAINT "sync_session_log_chunks_pkey" PRIMARY KEY("tenant_id","session_started_at","session_id","upload_id","chunk_no");
 --> statement-breakpoint
 CREATE INDEX "sync_session_log_chunks_line_idx" ON "sync_session_log_chunks" USING btree ("tenant_id","session_started_at","session_id","upload_id","newlines_before");
 --> statement-breakpoint
-ALTER TABLE "sync_issues" RENAME TO "sync_issues_unpartitioned";
---> statement-breakpoint
-CREATE TABLE "sync_issues" (LIKE "sync_issues_unpartitioned" INCLUDING DEFAULTS INCLUDING STORAGE) PARTITION BY RANGE ("occurred_at");
---> statement-breakpoint
-SELECT day_partitions_ensure('sync_issues', min(occurred_at AT TIME ZONE 'UTC')::date, max(occurred_at AT TIME ZONE 'UTC')::date)
-  FROM sync_issues_unpartitioned HAVING count(*) > 0;
---> statement-breakpoint
-INSERT INTO "sync_issues" SELECT * FROM "sync_issues_unpartitioned";
---> statement-breakpoint
-DROP TABLE "sync_issues_unpartitioned";
+SELECT move_into_day_partitions('sync_issues', 'occurred_at', 'sync_issues', 'occurred_at');
 --> statement-breakpoint
 ALTER TABLE "sync_issues" ADD CONSTRAINT "sync_issues_tenant_id_occurred_at_id_pk" PRIMARY KEY("tenant_id","occurred_at","id");
 --> statement-breakpoint
 CREATE INDEX "sync_issues_tenant_user_occurred_idx" ON "sync_issues" USING btree ("tenant_id","user_id","occurred_at","id");
 --> statement-breakpoint
 CREATE INDEX "sync_issues_tenant_profile_occurred_idx" ON "sync_issues" USING btree ("tenant_id","profile_id","occurred_at","id");
+--> statement-breakpoint
+DROP FUNCTION move_into_day_partitions(text, text, text, text);
 --> statement-breakpoint
 -- No JIT compilation for the panel's database: a statement over a table's ~90 day partitions is
 -- estimated costly enough to compile thousands of expressions, which took seconds each time
