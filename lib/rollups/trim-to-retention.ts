@@ -15,6 +15,7 @@ import { localDay } from './local-day';
 import { deleteDailyRollupsBefore, recountDailyRollups } from './rebuild-rollups';
 
 const TRIMMED_KEY = 'retention.rollups_trimmed_to';
+
 async function trimTenant(db: Database, tenantId: string, firstKept: Date): Promise<void> {
   await runTransaction(db, scheduledLimits(), async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.ingestion}, hashtext(${tenantId}))`);
